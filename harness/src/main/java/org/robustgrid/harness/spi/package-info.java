@@ -1,0 +1,16 @@
+/**
+ * The service-provider interface of robustgrid: the four plugin kinds and the types they speak.
+ *
+ * <p>A plugin is a class with a public no-argument constructor, listed in its jar's
+ * {@code META-INF/services/<kind interface>} file, where the kind interface is one of
+ * {@link org.robustgrid.harness.spi.ActivationProvider}, {@link org.robustgrid.harness.spi.AttackProvider},
+ * {@link org.robustgrid.harness.spi.PartitionerProvider} or {@link org.robustgrid.harness.spi.StrategyProvider}.
+ * Every provider has a stable lower-kebab {@link org.robustgrid.harness.spi.PluginProvider#id() id},
+ * a one-line description, declared {@link org.robustgrid.harness.spi.ParamSpec parameters}, and a
+ * {@code create(Params)} that receives parameters already checked against the declaration.
+ *
+ * <p>NDArray ownership: arrays passed into a plugin belong to the caller; arrays a plugin returns are
+ * attached to the manager of its main input (the images for an attack, the first client state for an
+ * aggregation), so that they close with the caller's step scope.
+ */
+package org.robustgrid.harness.spi;

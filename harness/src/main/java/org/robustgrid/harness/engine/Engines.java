@@ -1,20 +1,35 @@
 package org.robustgrid.harness.engine;
 
 import ai.djl.engine.Engine;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The PyTorch engine, started offline. */
+/** The PyTorch engine, started offline and with the native settings robustgrid needs. */
 public final class Engines {
 
     /** DJL's name for the engine robustgrid runs on. */
     public static final String NAME = "PyTorch";
 
+    /**
+     * Highest CPU instruction set oneDNN may use unless the user sets {@code ONEDNN_MAX_CPU_ISA}.
+     * The AVX-512 convolution backward kernels of the oneDNN inside DJL's libtorch 2.7.1 return NaN
+     * gradients at random when two or more threads run a convolution whose input gradient is needed
+     * (seen on AMD EPYC with AVX-512; see docs/performance.md). AVX2 kernels are correct.
+     */
+    public static final String ONEDNN_ISA = "AVX2";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+
+    private static volatile boolean prepared;
+
     private Engines() {}
 
-    /** The engine, with DJL's download and tracking turned off before first use. */
+    /** The engine, with DJL's download and tracking turned off and oneDNN's ISA capped before first use. */
     public static Engine get() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        prepare();
         return Engine.getEngine(NAME);
     }
 
@@ -33,5 +48,29 @@ public final class Engines {
     public static String djlVersion() {
         String v = Engine.class.getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
+    }
+
+    private static synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("ONEDNN_MAX_CPU_ISA") == null && Platform.isLinux() && Platform.isIntel()) {
+            try {
+                // oneDNN reads the variable from the C environment when it first dispatches a kernel.
+                CLibrary.INSTANCE.setenv("ONEDNN_MAX_CPU_ISA", ONEDNN_ISA, 0);
+            } catch (UnsatisfiedLinkError e) {
+                LOG.warn("cannot set ONEDNN_MAX_CPU_ISA={}; set it in the environment", ONEDNN_ISA, e);
+            }
+        }
+    }
+
+    private interface CLibrary extends Library {
+        CLibrary INSTANCE = Native.load("c", CLibrary.class);
+
+        int setenv(String name, String value, int overwrite);
     }
 }

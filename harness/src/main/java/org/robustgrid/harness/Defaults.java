@@ -1,0 +1,66 @@
+package org.robustgrid.harness;
+
+/**
+ * Every default of the harness in one place; help text is built from these constants so it cannot
+ * drift. Values marked [paper] are the study's; the rest are robustgrid's choices where the paper is
+ * silent (PAPER.md, "[default]").
+ */
+public final class Defaults {
+
+    private Defaults() {}
+
+    /** Data set used when none is named: real, and installed by the README's set-up command. */
+    public static final String DATASET = "fashion-mnist";
+    /** Model used when none is named. */
+    public static final String MODEL = "resnet18";
+    /** Activation when none is named [paper: ReLU is the baseline]. */
+    public static final String ACTIVATION = "relu";
+    /** Training attack: PGD with ε=8/255, step 2/255, 10 steps, random start. */
+    public static final String TRAIN_ATTACK = "pgd(eps=8/255,alpha=2/255,steps=10)";
+    /** Evaluation attacks [paper: FGSM, PGD, C&amp;W, DeepFool]. */
+    public static final String EVAL_ATTACKS = "fgsm,pgd(steps=20),cw,deepfool";
+    /** Partitioner when none is named. */
+    public static final String PARTITIONER = "iid";
+    /** Strategy when none is named. */
+    public static final String STRATEGY = "centralized";
+
+    /** Gaussian noise σ on [0,1] pixels for the noisy copies. */
+    public static final double NOISE_SIGMA = 0.05;
+    /** Soft-label α: true class 1 − (K−1)α/K, every other α/K. */
+    public static final double LABEL_SMOOTHING = 0.1;
+    /** Initial learning rate. */
+    public static final double LEARNING_RATE = 0.1;
+    /** SGD momentum. */
+    public static final double MOMENTUM = 0.9;
+    /** SGD weight decay (L2, on every parameter, as PyTorch's SGD applies it). */
+    public static final double WEIGHT_DECAY = 5e-4;
+    /** Batch size of clean images (each batch then holds clean, adversarial and noisy copies). */
+    public static final int BATCH_SIZE = 128;
+    /** Padding of the random crop. */
+    public static final int CROP_PADDING = 4;
+    /** Learning-rate schedule. */
+    public static final String LR_SCHEDULE = "fixed";
+    /** Epochs of (local) training. */
+    public static final int EPOCHS = 1;
+    /** Seed. */
+    public static final long SEED = 0;
+
+    /** Federated clients [paper: ten]. */
+    public static final int CLIENTS = 10;
+    /** Federated rounds. */
+    public static final int ROUNDS = 10;
+    /** Fraction of clients that train in each round. */
+    public static final double CLIENT_FRACTION = 1.0;
+
+    /** Test images used for robust accuracy (0 = the whole test set). */
+    public static final int EVAL_LIMIT = 1000;
+    /** Batch size for evaluation. */
+    public static final int EVAL_BATCH_SIZE = 256;
+
+    /** Plugin folder, relative to the working directory. */
+    public static final String PLUGIN_DIR = "plugins";
+    /** Output folder of a run. */
+    public static final String OUT_DIR = "runs/latest";
+    /** Device. */
+    public static final String DEVICE = "cpu";
+}

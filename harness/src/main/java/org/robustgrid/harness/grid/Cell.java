@@ -1,0 +1,86 @@
+package org.robustgrid.harness.grid;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Partitioner;
+import org.robustgrid.harness.spi.Strategy;
+import org.robustgrid.harness.train.Recipe;
+
+/**
+ * One trained model of the grid: everything that changes its weights. Two cells with equal
+ * {@link #trainingKey()} train the same model, so it is trained once and checkpointed under
+ * {@link #modelKey()}.
+ *
+ * @param dataset the data set id
+ * @param model the canonical model spec
+ * @param activation the activation
+ * @param trainAttack the training attack, or null for none
+ * @param partitioner the partitioner, or null for centralized training
+ * @param share the data-sharing fraction (0 for centralized)
+ * @param strategy the strategy
+ * @param clients clients (1 for centralized)
+ * @param rounds rounds (1 for centralized)
+ * @param clientFraction fraction of clients per round
+ * @param recipe the training recipe
+ * @param trainLimit training images used (0 = all)
+ * @param seed the seed
+ */
+public record Cell(
+        String dataset, String model, Plugin<Activation> activation, Plugin<Attack> trainAttack, Plugin<Partitioner> partitioner,
+        double share, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
+        long seed) {
+
+    /** True for federated strategies. */
+    public boolean federated() {
+        return strategy.instance().federated();
+    }
+
+    /** The canonical text of everything that changes the weights. */
+    public String trainingKey() {
+        return String.format(Locale.ROOT,
+                "dataset=%s|train-limit=%d|model=%s|activation=%s|train-attack=%s|%s|strategy=%s|partitioner=%s|share=%s"
+                        + "|clients=%d|rounds=%d|client-fraction=%s|seed=%d",
+                dataset, trainLimit, model, activation.canonical(), trainAttackSpec(), recipe.canonical(), strategy.canonical(),
+                partitionerSpec(), share, clients, rounds, clientFraction, seed);
+    }
+
+    /** A short hash of {@link #trainingKey()}: the checkpoint's name. */
+    public String modelKey() {
+        return hash(trainingKey());
+    }
+
+    /** The key of this model's evaluation under one attack. */
+    public String evalKey(Plugin<Attack> attack) {
+        return hash(modelKey() + "|" + attack.canonical());
+    }
+
+    public String trainAttackSpec() {
+        return trainAttack == null ? "none" : trainAttack.canonical();
+    }
+
+    public String partitionerSpec() {
+        return partitioner == null ? "none" : partitioner.canonical();
+    }
+
+    /** A short label for progress lines. */
+    public String label() {
+        return activation.info().id() + " " + recipe.schedule().id() + " " + strategy.info().id()
+                + (partitioner == null ? "" : " " + partitioner.info().id() + (share > 0 ? " share=" + share : ""))
+                + " seed=" + seed;
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

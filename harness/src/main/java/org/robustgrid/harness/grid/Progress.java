@@ -1,0 +1,64 @@
+package org.robustgrid.harness.grid;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Progress of a long run on stderr: cells done of total, the current epoch, images per second and an ETA. */
+public final class Progress {
+
+    private static final long MIN_INTERVAL_NANOS = 2_000_000_000L;
+
+    private final PrintWriter err;
+    private final int totalCells;
+    private int cell;
+    private String label = "";
+    private long phaseStart;
+    private long lastPrint;
+    private long images;
+    private long stepsDone;
+    private long stepsTotal;
+
+    public Progress(PrintWriter err, int totalCells) {
+        this.err = err;
+        this.totalCells = totalCells;
+    }
+
+    /** A new cell starts training: {@code steps} optimizer steps expected. */
+    public void startCell(int index, String label, long steps) {
+        this.cell = index;
+        this.label = label;
+        this.stepsTotal = steps;
+        this.stepsDone = 0;
+        this.images = 0;
+        this.phaseStart = System.nanoTime();
+        this.lastPrint = 0;
+        line("train " + steps + " steps");
+    }
+
+    /** A training step finished. */
+    public void step(String where, int batchImages, double meanLoss) {
+        stepsDone++;
+        images += batchImages;
+        long now = System.nanoTime();
+        if (now - lastPrint < MIN_INTERVAL_NANOS && stepsDone < stepsTotal) {
+            return;
+        }
+        lastPrint = now;
+        double secs = (now - phaseStart) / 1e9;
+        double rate = images / Math.max(secs, 1e-9);
+        double eta = stepsDone == 0 ? 0 : secs * (stepsTotal - stepsDone) / stepsDone;
+        line(String.format(Locale.ROOT, "%s step %d/%d%s %.0f img/s ETA %s", where, stepsDone, stepsTotal,
+                Double.isNaN(meanLoss) ? "" : String.format(Locale.ROOT, " loss %.4f", meanLoss), rate, hms(eta)));
+    }
+
+    /** Any other message about the current cell. */
+    public void line(String message) {
+        err.printf(Locale.ROOT, "[cell %d/%d] %s: %s%n", cell, totalCells, label, message);
+        err.flush();
+    }
+
+    static String hms(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

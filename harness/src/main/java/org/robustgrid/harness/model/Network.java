@@ -1,0 +1,173 @@
+package org.robustgrid.harness.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.engine.NetworkClassifier;
+import org.robustgrid.harness.spi.Activation;
+
+/**
+ * A built and initialized network on a device, with its own native memory: the block, its parameter
+ * store, and the parameter lists that training, aggregation and checkpoints use.
+ */
+public final class Network implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Block block;
+    private final ParameterStore store;
+    private final List<Parameter> all;
+    private final List<Parameter> trainable;
+    private final int numClasses;
+
+    private Network(NDManager manager, Block block, int numClasses) {
+        this.manager = manager;
+        this.block = block;
+        this.store = new ParameterStore(manager, false);
+        this.all = new ArrayList<>(block.getParameters().values());
+        this.trainable = all.stream().filter(Parameter::requiresGradient).toList();
+        this.numClasses = numClasses;
+    }
+
+    /**
+     * Builds {@code modelSpec} for images shaped like {@code data}'s and initializes it from the engine's
+     * random generator (seed it first): He-normal weights, BatchNorm scale 1 and shift 0.
+     */
+    public static Network create(String modelSpec, Activation activation, Dataset data, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            Block block = Models.build(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
+            block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
+                    Parameter.Type.WEIGHT);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, data.channels(), data.height(), data.width()));
+            return new Network(manager, block, data.numClasses());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    public ParameterStore store() {
+        return store;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** Parameters with gradients, in model order. */
+    public List<Parameter> trainable() {
+        return trainable;
+    }
+
+    /** Every parameter, BatchNorm running statistics included, in model order. */
+    public List<Parameter> parameters() {
+        return all;
+    }
+
+    /** Number of trainable values. */
+    public long trainableCount() {
+        return trainable.stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** The network as attacks see it: inference mode, input gradients only. */
+    public NetworkClassifier classifier() {
+        return new NetworkClassifier(block, store, numClasses);
+    }
+
+    /** Logits in training mode (BatchNorm batch statistics, RReLU random slopes). */
+    public NDArray forwardTraining(NDArray x) {
+        return block.forward(store, new NDList(x), true).singletonOrThrow();
+    }
+
+    /** Copies of every parameter, attached to {@code target}. */
+    public List<NDArray> state(NDManager target) {
+        List<NDArray> out = new ArrayList<>(all.size());
+        for (Parameter p : all) {
+            NDArray copy = p.getArray().duplicate();
+            copy.attach(target);
+            out.add(copy);
+        }
+        return out;
+    }
+
+    /** Overwrites every parameter with {@code state} (same order and shapes as {@link #state}). */
+    public void load(List<NDArray> state) {
+        if (state.size() != all.size()) {
+            throw new IllegalArgumentException("state has " + state.size() + " arrays, the network " + all.size());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            state.get(i).copyTo(all.get(i).getArray());
+        }
+    }
+
+    /** The trainable weights without tracking, as copies attached to {@code target}. */
+    public List<NDArray> weights(NDManager target) {
+        List<NDArray> out = new ArrayList<>(trainable.size());
+        for (Parameter p : trainable) {
+            NDArray copy = p.getArray().duplicate();
+            copy.attach(target);
+            out.add(copy);
+        }
+        return out;
+    }
+
+    /** Writes the parameters atomically (temp file, then rename). */
+    public void save(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                block.saveParameters(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+    }
+
+    /** Reads parameters written by {@link #save}. */
+    public void restore(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), new IOException(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,132 @@
+package org.robustgrid.harness.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import java.util.SplittableRandom;
+import java.util.function.LongToDoubleFunction;
+import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.engine.NetworkClassifier;
+import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.ClientContext;
+import org.robustgrid.harness.spi.Strategy;
+
+/**
+ * Runs the recipe's adversarial-training step over one client's data. Every array a step makes
+ * belongs to an {@link NDScope} that closes when the step ends, so memory stays flat; the only host
+ * read per step is none at all: the loss is summed on the device and read every
+ * {@link #LOSS_READ_INTERVAL} steps (and at the end) for logging and the NaN check.
+ */
+public final class LocalTrainer implements AutoCloseable {
+
+    /** Steps between host reads of the running loss. */
+    static final int LOSS_READ_INTERVAL = 20;
+
+    /** Called after every step: steps done so far in this run, and the current mean loss if it was read. */
+    public interface StepListener {
+        void onStep(long step, int images, double meanLoss);
+    }
+
+    private final Network net;
+    private final Recipe recipe;
+    private final Strategy strategy;
+    private final Sgd sgd;
+    private final NetworkClassifier classifier;
+    private boolean gradientsExist;
+
+    public LocalTrainer(Network net, Recipe recipe, Strategy strategy) {
+        this.net = net;
+        this.recipe = recipe;
+        this.strategy = strategy;
+        this.sgd = new Sgd(net.trainable(), net.manager(), recipe.momentum(), recipe.weightDecay());
+        this.classifier = net.classifier();
+    }
+
+    /**
+     * Trains {@code recipe.epochs()} epochs on {@code data}.
+     *
+     * @param client what the strategy knows about this client
+     * @param attack the attack for this client (the strategy's own, or the recipe's), or null
+     * @param seed seeds shuffling and augmentation
+     * @param learningRate the learning rate of each step of this call, from step 0
+     * @return the number of steps taken
+     * @throws DivergedException when the loss becomes NaN or infinite
+     */
+    public long train(Dataset data, ClientContext client, Attack attack, long seed, LongToDoubleFunction learningRate,
+            StepListener listener) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int batch = recipe.batchSize();
+        long step = 0;
+        NDArray lossSum = net.manager().zeros(new ai.djl.ndarray.types.Shape());
+        int sinceRead = 0;
+        try {
+            for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+                int[] order = Batches.shuffled(data.size(), random);
+                for (int from = 0; from < order.length; from += batch) {
+                    int to = Math.min(order.length, from + batch);
+                    double lr = learningRate.applyAsDouble(step);
+                    try (NDManager stepManager = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                        scope.suppressNotUsedWarning();
+                        NDArray loss = step(stepManager, data, order, from, to, random, client, attack, lr);
+                        lossSum.addi(loss);
+                    }
+                    step++;
+                    sinceRead++;
+                    boolean last = epoch == recipe.epochs() - 1 && to == order.length;
+                    double mean = Double.NaN;
+                    if (sinceRead == LOSS_READ_INTERVAL || last) {
+                        mean = lossSum.getFloat() / sinceRead;
+                        if (!Double.isFinite(mean)) {
+                            throw new DivergedException("loss became " + mean + " at step " + step + " (lr " + lr + ")");
+                        }
+                        lossSum.muli(0);
+                        sinceRead = 0;
+                    }
+                    listener.onStep(step, to - from, mean);
+                }
+            }
+        } finally {
+            lossSum.close();
+        }
+        return step;
+    }
+
+    /** Starts a fresh optimizer state (federated rounds). */
+    public void resetOptimizer() {
+        sgd.reset();
+    }
+
+    private NDArray step(NDManager m, Dataset data, int[] order, int from, int to, SplittableRandom random,
+            ClientContext client, Attack attack, double lr) {
+        Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, recipe.flip(), recipe.cropPadding(), random);
+        NDArray clean = b.x();
+        // x_adv from the attack on the model in inference mode; its backward passes leave weight gradients alone.
+        NDArray adversarial = attack == null ? null : attack.perturb(classifier, clean, b.y());
+        NDArray noisy = recipe.noiseSigma() == 0 ? null
+                : clean.add(m.randomNormal(0f, (float) recipe.noiseSigma(), clean.getShape(), clean.getDataType(), clean.getDevice()))
+                        .clip(0f, 1f);
+        int k = net.numClasses();
+        float alpha = (float) recipe.labelSmoothing();
+        // soft label: true class 1 − (K−1)α/K, every other class α/K
+        NDArray soft = b.y().oneHot(k).mul(1f - alpha).add(alpha / k);
+        if (gradientsExist) {
+            sgd.zeroGradients();
+        }
+        NDArray loss;
+        try (GradientCollector collector = m.getEngine().newGradientCollector()) {
+            StepBatch batch = new StepBatch(net, clean, adversarial, noisy, b.y(), soft);
+            loss = strategy.localLoss(batch, client);
+            collector.backward(loss);
+        }
+        gradientsExist = true;
+        sgd.step(lr);
+        return loss.stopGradient();
+    }
+
+    @Override
+    public void close() {
+        sgd.close();
+    }
+}

@@ -1,0 +1,107 @@
+package org.robustgrid.harness.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robustgrid.harness.data.DataSplit;
+import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.testkit.TestPlugins;
+
+class GridRunnerTest {
+
+    static final PluginRegistry REGISTRY = PluginRegistry.of(TestPlugins.all());
+    static final DataSplit DATA = new DataSplit(TestPlugins.bands(512, 4, 12, 1), TestPlugins.bands(128, 4, 12, 2));
+
+    static GridSpec tiny(Map<String, String> more) {
+        GridSpec g = GridSpec.defaults().with(Map.of(
+                "dataset", "bands", "model", "small-cnn(width=4)", "train-attacks", "fgsm(eps=0.05)",
+                "eval-attacks", "fgsm(eps=0),fgsm(eps=0.5)", "epochs", "2", "batch", "32", "lr", "0.05",
+                "eval-limit", "64", "crop-padding", "1"));
+        return g.with(more);
+    }
+
+    static GridRunner.Summary run(GridSpec spec, Path out) {
+        StringWriter err = new StringWriter();
+        return new GridRunner(DATA, Device.cpu(), out, new PrintWriter(err)).run(GridPlan.of(spec, REGISTRY));
+    }
+
+    @Test
+    void trainsEvaluatesAndWritesOneRowPerModelAndAttack(@TempDir Path out) {
+        GridRunner.Summary s = run(tiny(Map.of()), out);
+        assertEquals(1, s.trained());
+        assertEquals(2, s.evaluated());
+        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        assertEquals(2, rows.size());
+        ResultRow zero = rows.get(0);
+        assertEquals("fgsm(eps=0)", zero.get(Column.ATTACK));
+        assertTrue(zero.number(Column.NATURAL_ACC) > 0.9, "learnable bands: " + zero);
+        // eps = 0 changes no image, so robust accuracy equals accuracy on the same clean images
+        assertEquals(zero.number(Column.EVAL_NATURAL_ACC), zero.number(Column.ROBUST_ACC), 1e-9);
+        ResultRow attacked = rows.get(1);
+        assertTrue(attacked.number(Column.ROBUST_ACC) <= attacked.number(Column.EVAL_NATURAL_ACC));
+        assertTrue(attacked.number(Column.SUCCESS_RATE) > 0, attacked.toString());
+        assertTrue(attacked.number(Column.MEDIAN_LINF) <= 0.5 + 1e-6, attacked.toString());
+        assertEquals("ok", attacked.get(Column.STATUS));
+        assertEquals(Long.toString(s.trainSteps()), attacked.get(Column.TRAIN_STEPS));
+        assertTrue(Files.exists(out.resolve("checkpoints").resolve(attacked.get(Column.MODEL_KEY) + ".params")));
+    }
+
+    @Test
+    void rerunSkipsWhatIsDoneAndANewAttackTrainsNothing(@TempDir Path out) {
+        run(tiny(Map.of()), out);
+        GridRunner.Summary again = run(tiny(Map.of()), out);
+        assertEquals(new GridRunner.Summary(0, 0, 0, 2, 0), again);
+        GridRunner.Summary more = run(tiny(Map.of("eval-attacks", "fgsm(eps=0),fgsm(eps=0.5),fgsm(eps=0.2)")), out);
+        assertEquals(0, more.trainSteps());
+        assertEquals(1, more.evaluated());
+        assertEquals(3, ResultsFile.read(out.resolve(GridRunner.RESULTS)).size());
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbers(@TempDir Path a, @TempDir Path b) {
+        run(tiny(Map.of()), a);
+        run(tiny(Map.of()), b);
+        List<ResultRow> ra = ResultsFile.read(a.resolve(GridRunner.RESULTS));
+        List<ResultRow> rb = ResultsFile.read(b.resolve(GridRunner.RESULTS));
+        for (int i = 0; i < ra.size(); i++) {
+            for (Column c : List.of(Column.NATURAL_ACC, Column.ROBUST_ACC, Column.MEDIAN_L2, Column.MODEL_KEY)) {
+                assertEquals(ra.get(i).get(c), rb.get(i).get(c), c.header());
+            }
+        }
+    }
+
+    @Test
+    void divergingTrainingIsRecordedAndTheGridGoesOn(@TempDir Path out) {
+        GridRunner.Summary s = run(tiny(Map.of("lr", "1e6,", "seeds", "0")).with(Map.of("lr", "10", "momentum", "0")), out);
+        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        assertEquals(2, rows.size());
+        // lr 10 without momentum on this net diverges or not; either way every row has a status
+        for (ResultRow r : rows) {
+            assertTrue(r.get(Column.STATUS).equals("ok") || r.get(Column.WARNING).contains("loss became"), r.toString());
+        }
+        assertEquals(2, s.evaluated() + s.failed());
+    }
+
+    @Test
+    void federatedCellsTrainEveryRound(@TempDir Path out) {
+        GridRunner.Summary s = run(tiny(Map.of("strategies", "fedavg", "partitioners", "iid", "clients", "4", "rounds", "2",
+                "epochs", "1")), out);
+        // 4 clients of 128 images, batch 32, 2 rounds: 4 x 4 x 2 steps
+        assertEquals(32, s.trainSteps());
+        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        assertEquals("4", rows.get(0).get(Column.CLIENTS));
+        assertTrue(rows.get(0).number(Column.NATURAL_ACC) > 0.5, rows.get(0).toString());
+    }
+}

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The entry point of the data step: loads a data set by its spec.
  *
+ * <p>Default locations: Fashion-MNIST in {@code /usr/share/datasets/fashion-mnist} (Debian's
+ * {@code dataset-fashion-mnist}), else {@code fashion-mnist} under {@link #dataRoot()}; CIFAR-10 in
+ * {@code cifar10} under {@link #dataRoot()}, where {@code --download} also puts it.
+ *
  * <p>Limits keep a <em>class-balanced first-N</em> subset: classes get shares as even as possible
  * (the first classes take the remainder; a class with too few images gives its share to the others),
  * and each class's share is its first images in file order. The kept images stay in file order. The

@@ -40,7 +40,8 @@ public final class FashionMnist {
      * Loads both parts.
      *
      * @param dataDir a folder holding the four files, or holding a {@code fashion-mnist} folder that
-     *     does; null for {@link #DEFAULT_DIR}
+     *     does; null for {@link #DEFAULT_DIR}, or {@code fashion-mnist} under {@link Datasets#dataRoot()}
+     *     when only that one holds the files
      * @throws DataException when a file is missing, truncated or corrupt
      */
     static DataSplit load(Path dataDir) {
@@ -50,11 +51,15 @@ public final class FashionMnist {
 
     private static Path locate(Path dataDir) {
         if (dataDir == null) {
-            return DEFAULT_DIR;
+            Path own = Datasets.dataRoot().resolve(ID);
+            return !holdsFiles(DEFAULT_DIR) && holdsFiles(own) ? own : DEFAULT_DIR;
         }
         Path nested = dataDir.resolve(ID);
-        return Files.isDirectory(nested) && !Files.exists(dataDir.resolve(TRAIN_IMAGES))
-                && !Files.exists(dataDir.resolve(TRAIN_IMAGES + ".gz")) ? nested : dataDir;
+        return !holdsFiles(dataDir) && holdsFiles(nested) ? nested : dataDir;
+    }
+
+    private static boolean holdsFiles(Path dir) {
+        return Files.isRegularFile(dir.resolve(TRAIN_IMAGES)) || Files.isRegularFile(dir.resolve(TRAIN_IMAGES + ".gz"));
     }
 
     private static Dataset part(Path dir, String imagesName, String labelsName) {
@@ -92,7 +97,7 @@ public final class FashionMnist {
             return gz;
         }
         throw new DataException("Fashion-MNIST file " + name + " (or " + name + ".gz) not found in " + dir
-                + "; install Debian's dataset-fashion-mnist package (" + DEFAULT_DIR + ") or pass --data-dir with the"
-                + " four IDX files");
+                + "; install Debian's dataset-fashion-mnist package (" + DEFAULT_DIR + "), put the four IDX files in "
+                + Datasets.dataRoot().resolve(ID) + ", or pass --data-dir DIR");
     }
 }

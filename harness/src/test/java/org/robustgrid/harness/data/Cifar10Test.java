@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -257,7 +256,7 @@ class Cifar10Test {
 
     /** Serves {@code body} at /cifar-10-binary.tar.gz with {@code status}; counts requests. */
     URI serve(byte[] body, int status, AtomicInteger hits) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/cifar-10-binary.tar.gz", exchange -> {
             hits.incrementAndGet();
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -108,7 +108,7 @@ class PartitionerMathTest {
         // Dir(1000) proportions are 0.1 ± 0.003, so shares stay near 1/K; Dir(0.05) puts most of a
         // class on one client, so a client is dominated by one class.
         assertTrue(iid < 0.15, "beta=1000 max share " + iid);
-        assertTrue(half > 0.25 && half < skewed, "beta=0.5 max share " + half + " vs beta=0.05 " + skewed);
+        assertTrue(half > 0.2 && half < skewed, "beta=0.5 max share " + half + " vs beta=0.05 " + skewed);
         assertTrue(skewed > 0.6, "beta=0.05 max share " + skewed);
     }
 

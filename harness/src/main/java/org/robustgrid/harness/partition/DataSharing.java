@@ -32,7 +32,7 @@ import org.robustgrid.harness.spi.SpecException;
  */
 public final class DataSharing {
 
-    /** Share of the training set in the global pool, Zhao et al.'s β = 10%. */
+    /** Share of the training set in the global pool (the size Zhao et al. call β), our default. */
     public static final double DEFAULT_POOL_FRACTION = 0.1;
 
     /** One paragraph of the semantics above, for the README and {@code robustgrid plugins}. */

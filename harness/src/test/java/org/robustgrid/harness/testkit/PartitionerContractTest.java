@@ -37,6 +37,7 @@ public abstract class PartitionerContractTest {
 
     private final PartitionerProvider provider;
 
+    /** @param provider the provider under test */
     protected PartitionerContractTest(PartitionerProvider provider) {
         this.provider = provider;
     }

@@ -1,0 +1,42 @@
+package org.robustgrid.partitioners;
+
+import java.util.List;
+import org.robustgrid.harness.spi.ParamSpec;
+import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Partitioner;
+import org.robustgrid.harness.spi.PartitionerProvider;
+
+/**
+ * {@code dirichlet(beta=0.5,min-size=10)}: label skew where each class is spread over the clients by
+ * proportions drawn from Dir(β); drawn again until every client holds at least {@code min-size}
+ * examples (see {@link Dirichlet}).
+ */
+public final class DirichletProvider implements PartitionerProvider {
+
+    static final String ID = "dirichlet";
+    static final String BETA = "beta";
+    static final String MIN_SIZE = "min-size";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "label skew: each class spread over clients by Dirichlet(beta) proportions";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.real(BETA, 0.5, 1e-3, 1e6, "Dirichlet concentration; small is skewed, large is near IID"),
+                ParamSpec.integer(MIN_SIZE, 10, 1, 1_000_000,
+                        "draw again until every client has this many examples (capped at examples/clients)"));
+    }
+
+    @Override
+    public Partitioner create(Params params) {
+        return new Dirichlet(params.real(BETA), params.integer(MIN_SIZE));
+    }
+}

@@ -58,7 +58,7 @@ public final class Defaults {
     public static final int EVAL_BATCH_SIZE = 256;
 
     /** Plugin folder, relative to the working directory. */
-    public static final String PLUGIN_DIR = "plugins";
+    public static final String PLUGIN_DIR = "plugins/";
     /** Output folder of a run. */
     public static final String OUT_DIR = "runs/latest";
     /** Device. */

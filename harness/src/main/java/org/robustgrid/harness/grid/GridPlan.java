@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
@@ -27,7 +28,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
 
     /** Expands {@code spec}: the cross product of its axes, partitioner and share collapsed for centralized strategies. */
     public static GridPlan of(GridSpec spec, PluginRegistry registry) {
-        String dataset = spec.get("dataset");
+        String dataset = Datasets.canonical(spec.get("dataset"));
         String model = Models.canonical(spec.get("model"));
         int epochs = spec.integer("epochs", 1, 10_000);
         Recipe base = new Recipe(spec.real("noise", 0, 1), spec.real("label-smoothing", 0, 0.999), spec.bool("flip"),
@@ -43,9 +44,12 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         for (String s : spec.specs("train-attacks")) {
             trainAttacks.add(s.equals("none") ? null : registry.attack(s));
         }
-        List<Plugin<Partitioner>> partitioners = spec.specs("partitioners").stream().map(registry::partitioner).toList();
-        List<Double> shares = spec.reals("shares", 0, 1);
         List<Plugin<Strategy>> strategies = spec.specs("strategies").stream().map(registry::strategy).toList();
+        // Partitioners and shares only matter to federated strategies: a centralized grid needs none installed.
+        boolean anyFederated = strategies.stream().anyMatch(s -> s.instance().federated());
+        List<Plugin<Partitioner>> partitioners =
+                anyFederated ? spec.specs("partitioners").stream().map(registry::partitioner).toList() : List.of();
+        List<Double> shares = spec.reals("shares", 0, 1);
         List<Long> seeds = new ArrayList<>();
         for (String s : spec.specs("seeds")) {
             try {

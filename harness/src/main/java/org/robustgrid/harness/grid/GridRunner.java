@@ -14,6 +14,7 @@ import java.util.Set;
 import org.robustgrid.harness.Version;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackOutcome;
@@ -79,9 +80,8 @@ public final class GridRunner {
         for (ResultRow r : ResultsFile.read(results)) {
             done.add(r.get(Column.EVAL_KEY));
         }
-        Dataset evalSet = plan.evalLimit() > 0 ? data.test().head(plan.evalLimit()) : data.test();
-        Dataset train = plan.cells().isEmpty() || plan.cells().get(0).trainLimit() == 0 ? data.train()
-                : data.train().head(plan.cells().get(0).trainLimit());
+        Dataset evalSet = Datasets.limit(data.test(), plan.evalLimit());
+        Dataset train = plan.cells().isEmpty() ? data.train() : Datasets.limit(data.train(), plan.cells().get(0).trainLimit());
         Progress progress = new Progress(err, plan.cells().size());
         int trained = 0;
         long steps = 0;

@@ -26,7 +26,7 @@ class GridRunnerTest {
 
     static GridSpec tiny(Map<String, String> more) {
         GridSpec g = GridSpec.defaults().with(Map.of(
-                "dataset", "bands", "model", "small-cnn(width=4)", "train-attacks", "fgsm(eps=0.05)",
+                "dataset", "synthetic(channels=1,size=12,classes=4)", "model", "small-cnn(width=4)", "train-attacks", "fgsm(eps=0.05)",
                 "eval-attacks", "fgsm(eps=0),fgsm(eps=0.5)", "epochs", "2", "batch", "32", "lr", "0.05",
                 "eval-limit", "64", "crop-padding", "1"));
         return g.with(more);

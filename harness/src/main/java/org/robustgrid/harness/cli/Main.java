@@ -1,0 +1,96 @@
+package org.robustgrid.harness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.robustgrid.harness.Defaults;
+import org.robustgrid.harness.Version;
+import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.spi.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code robustgrid}: the entry point. Exit codes: 0 ok, 1 a failure inside a run, 2 bad input. */
+@Command(name = "robustgrid", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
+        subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
+            PartitionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code when something failed inside a run. */
+    public static final int RUN_FAILED = 1;
+
+    @Option(names = "--plugins", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+            description = "folder of plugin jars (default: ${DEFAULT-VALUE})",
+            defaultValue = "${sys:robustgrid.plugins:-" + Defaults.PLUGIN_DIR + "}")
+    Path pluginDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PluginRegistry registry;
+
+    /** Registry discovered from the class path and the plugin folder, once per invocation. */
+    PluginRegistry registry() {
+        if (registry == null) {
+            registry = PluginRegistry.discover(pluginDir);
+        }
+        return registry;
+    }
+
+    /** Replaces discovery (tests register plugins by hand). */
+    public Main withRegistry(PluginRegistry r) {
+        this.registry = r;
+        return this;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** A command line with robustgrid's exception handling: bad input is one line on stderr and exit code 2. */
+    public static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        RunCommand.addGridOptions(cl.getSubcommands().get("run"));
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            Throwable t = ex;
+            while (!(t instanceof SpecException) && t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            PrintWriter err = line.getErr();
+            if (t instanceof SpecException) {
+                err.println("robustgrid: " + t.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("robustgrid: failed: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return RUN_FAILED;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("robustgrid: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /** Version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"robustgrid " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.robustgrid.harness.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.robustgrid.harness.data.DataException;
+
+/**
+ * Joins shards' results files: one row per evaluation key, a successful row preferred over a failed
+ * one, sorted by model key then attack so that the merge of n shards equals the unsharded run's rows.
+ */
+public final class ResultsMerge {
+
+    private ResultsMerge() {}
+
+    /** Every row of {@code inputs}, deduplicated and sorted. */
+    public static List<ResultRow> merge(List<Path> inputs) {
+        Map<String, ResultRow> byKey = new LinkedHashMap<>();
+        for (Path in : inputs) {
+            if (!Files.isRegularFile(in)) {
+                throw new DataException("results file " + in + " does not exist");
+            }
+            for (ResultRow r : ResultsFile.read(in)) {
+                ResultRow prev = byKey.get(r.get(Column.EVAL_KEY));
+                if (prev == null || (!prev.ok() && r.ok())) {
+                    byKey.put(r.get(Column.EVAL_KEY), r);
+                }
+            }
+        }
+        List<ResultRow> rows = new ArrayList<>(byKey.values());
+        rows.sort(ORDER);
+        return rows;
+    }
+
+    /** Writes the merge of {@code inputs} to {@code out} and returns the row count. */
+    public static int merge(List<Path> inputs, Path out) {
+        List<ResultRow> rows = merge(inputs);
+        try (ResultsFile f = ResultsFile.append(out)) {
+            rows.forEach(f::write);
+        }
+        return rows.size();
+    }
+
+    /** Canonical row order: by model key, then attack. */
+    public static final Comparator<ResultRow> ORDER =
+            Comparator.comparing((ResultRow r) -> r.get(Column.MODEL_KEY)).thenComparing(r -> r.get(Column.ATTACK));
+}

@@ -1,0 +1,114 @@
+package org.robustgrid.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.testkit.TestPlugins;
+import picocli.CommandLine;
+
+class CliTest {
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(new Main().withRegistry(PluginRegistry.of(TestPlugins.all())));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static void assertOneLine(Result r) {
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    }
+
+    @Test
+    void malformedSpecExitsTwoWithOneLine(@TempDir Path out) {
+        Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm(eps=8/255", "--out", out.toString());
+        assertOneLine(r);
+        assertTrue(r.err().contains("malformed plugin spec 'fgsm(eps=8/255'"), r.err());
+    }
+
+    @Test
+    void unknownIdNamesTheIdsThatExist() {
+        Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--activations", "swishy");
+        assertOneLine(r);
+        assertTrue(r.err().contains("unknown activation 'swishy'; available: relu"), r.err());
+    }
+
+    @Test
+    void badValueNamesTheKeyAndTheRange() {
+        Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm(eps=2)");
+        assertOneLine(r);
+        assertTrue(r.err().contains("parameter 'eps' of 'fgsm' is '2'; expected a real in [0, 1]"), r.err());
+    }
+
+    @Test
+    void unknownKeyIsRejected() {
+        Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm(epsilon=0.1)");
+        assertOneLine(r);
+        assertTrue(r.err().contains("unknown parameter 'epsilon' for 'fgsm'; it takes: eps"), r.err());
+    }
+
+    @Test
+    void missingGpuIsBadInputNotAFallBack(@TempDir Path out) {
+        Result r = run("run", "--device", "gpu", "--dataset", "synthetic(train=64,test=32)", "--train-attacks", "none",
+                "--eval-attacks", "fgsm", "--out", out.toString());
+        assertOneLine(r);
+        assertTrue(r.err().contains("device 'gpu' asked for"), r.err());
+        assertTrue(Files.notExists(out.resolve("results.csv")));
+    }
+
+    @Test
+    void corruptDataFileIsOneLine(@TempDir Path dir) throws Exception {
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + 100).putInt(2051).putInt(10).putInt(28).putInt(28);
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + 10).putInt(2049).putInt(10);
+        for (String part : new String[] {"train", "t10k"}) {
+            Files.write(dir.resolve(part + "-images-idx3-ubyte"), images.array());
+            Files.write(dir.resolve(part + "-labels-idx1-ubyte"), labels.array());
+        }
+        Result r = run("run", "--dataset", "fashion-mnist", "--data-dir", dir.toString(), "--train-attacks", "none",
+                "--eval-attacks", "fgsm", "--out", dir.resolve("out").toString());
+        assertOneLine(r);
+        // the file, the size the header promises (10 x 28 x 28 + 16) and the actual size
+        assertTrue(r.err().contains("-images-idx3-ubyte"), r.err());
+        assertTrue(r.err().contains("7856") && r.err().contains("116"), r.err());
+        assertTrue(Files.notExists(dir.resolve("out").resolve("results.csv")));
+    }
+
+    @Test
+    void badShardAndPresetAreOneLine() {
+        assertOneLine(run("run", "--dry-run", "--train-attacks", "fgsm", "--shard", "3/2"));
+        assertOneLine(run("run", "--dry-run", "--train-attacks", "fgsm", "--preset", "huge"));
+        assertOneLine(run("run", "--dry-run", "--train-attacks", "fgsm", "--epochs", "zero"));
+    }
+
+    @Test
+    void runWritesResultsAndPrintsTheLeaderboard(@TempDir Path out) {
+        Result r = run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=256,test=64,noise=0.3)",
+                "--model", "small-cnn(width=4)", "--train-attacks", "fgsm(eps=0.05)", "--eval-attacks", "fgsm(eps=0.1)",
+                "--epochs", "1", "--batch", "32", "--crop-padding", "0", "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("== fgsm(eps=0.1) =="), r.out());
+        assertTrue(r.err().contains("[cell 1/1]"), "progress on stderr: " + r.err());
+        assertTrue(Files.exists(out.resolve("results.csv")));
+        assertTrue(Files.exists(out.resolve("grid.txt")));
+    }
+
+    @Test
+    void dryRunListsTheCells() {
+        Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--activations", "relu", "--lr-schedules", "fixed,cosine,step", "--eval-attacks", "fgsm");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("# 3 models x 1 eval attacks"), r.out());
+    }
+}

@@ -101,23 +101,34 @@ public final class LocalTrainer implements AutoCloseable {
     private NDArray step(NDManager m, Dataset data, int[] order, int from, int to, SplittableRandom random,
             ClientContext client, Attack attack, double lr) {
         Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, recipe.flip(), recipe.cropPadding(), random);
-        NDArray clean = b.x();
+        return step(m, b.x(), b.y(), client, attack, lr);
+    }
+
+    /**
+     * One adversarial-training step on a batch already on the device: adversarial and noisy copies,
+     * soft labels, the strategy's loss, backward, SGD. Call it inside a scope that closes the step's
+     * arrays ({@link #train} does).
+     *
+     * @param m the step's manager: every array the step makes belongs to it
+     * @param x clean images (N, C, H, W) in [0,1]
+     * @param y labels, int (N)
+     * @return the loss, detached, on the device (no host read)
+     */
+    public NDArray step(NDManager m, NDArray x, NDArray y, ClientContext client, Attack attack, double lr) {
         // x_adv from the attack on the model in inference mode; its backward passes leave weight gradients alone.
-        NDArray adversarial = attack == null ? null : attack.perturb(classifier, clean, b.y());
+        NDArray adversarial = attack == null ? null : attack.perturb(classifier, x, y);
         NDArray noisy = recipe.noiseSigma() == 0 ? null
-                : clean.add(m.randomNormal(0f, (float) recipe.noiseSigma(), clean.getShape(), clean.getDataType(), clean.getDevice()))
-                        .clip(0f, 1f);
+                : x.add(m.randomNormal(0f, (float) recipe.noiseSigma(), x.getShape(), x.getDataType(), x.getDevice())).clip(0f, 1f);
         int k = net.numClasses();
         float alpha = (float) recipe.labelSmoothing();
         // soft label: true class 1 − (K−1)α/K, every other class α/K
-        NDArray soft = b.y().oneHot(k).mul(1f - alpha).add(alpha / k);
+        NDArray soft = y.oneHot(k).mul(1f - alpha).add(alpha / k);
         if (gradientsExist) {
             sgd.zeroGradients();
         }
         NDArray loss;
         try (GradientCollector collector = m.getEngine().newGradientCollector()) {
-            StepBatch batch = new StepBatch(net, clean, adversarial, noisy, b.y(), soft);
-            loss = strategy.localLoss(batch, client);
+            loss = strategy.localLoss(new StepBatch(net, x, adversarial, noisy, y, soft), client);
             collector.backward(loss);
         }
         gradientsExist = true;

@@ -15,11 +15,12 @@ public final class Engines {
 
     /**
      * Highest CPU instruction set oneDNN may use unless the user sets {@code ONEDNN_MAX_CPU_ISA}.
-     * The AVX-512 convolution backward kernels of the oneDNN inside DJL's libtorch 2.7.1 return NaN
-     * gradients at random when two or more threads run a convolution whose input gradient is needed
-     * (seen on AMD EPYC with AVX-512; see docs/performance.md). AVX2 kernels are correct.
+     * The AVX2 and AVX-512 kernels of the oneDNN inside DJL's libtorch 2.7.1 compute wrong input
+     * gradients of convolutions on this project's AMD EPYC machines (checked against finite
+     * differences), NaN at random with two or more threads; the AVX kernels are correct. Attacks and
+     * training both pass gradients through convolution inputs, so correctness wins over speed here.
      */
-    public static final String ONEDNN_ISA = "AVX2";
+    public static final String ONEDNN_ISA = "AVX";
 
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
 

@@ -112,16 +112,21 @@ public final class GridRunner {
                         long t0 = System.nanoTime();
                         if (Files.exists(checkpoint)) {
                             net.restore(checkpoint);
+                            CheckpointMeta meta = CheckpointMeta.read(checkpoint);
+                            cellSteps = meta.steps();
+                            trainSeconds = meta.seconds();
                             progress.startCell(i + 1, cell.label(), 0);
                             progress.line("checkpoint " + checkpoint.getFileName() + " reused, nothing trained");
                         } else {
                             CellTrainer trainer = new CellTrainer(cell, net, train, out.resolve(CHECKPOINTS), progress, i + 1);
+                            long before = progress.stepsDone();
                             cellSteps = trainer.train();
+                            trainSeconds = (System.nanoTime() - t0) / 1e9;
+                            CheckpointMeta.write(checkpoint, new CheckpointMeta(cellSteps, trainSeconds));
                             net.save(checkpoint);
                             trained++;
-                            steps += cellSteps;
+                            steps += progress.stepsDone() - before;
                         }
-                        trainSeconds = (System.nanoTime() - t0) / 1e9;
                     } catch (DivergedException | SpecException e) {
                         throw e;
                     } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ public final class Progress {
     private long lastPrint;
     private long images;
     private long stepsDone;
+    private long stepsEver;
     private long stepsTotal;
 
     public Progress(PrintWriter err, int totalCells) {
@@ -38,6 +39,7 @@ public final class Progress {
     /** A training step finished. */
     public void step(String where, int batchImages, double meanLoss) {
         stepsDone++;
+        stepsEver++;
         images += batchImages;
         long now = System.nanoTime();
         if (now - lastPrint < MIN_INTERVAL_NANOS && stepsDone < stepsTotal) {
@@ -49,6 +51,11 @@ public final class Progress {
         double eta = stepsDone == 0 ? 0 : secs * (stepsTotal - stepsDone) / stepsDone;
         line(String.format(Locale.ROOT, "%s step %d/%d%s %.0f img/s ETA %s", where, stepsDone, stepsTotal,
                 Double.isNaN(meanLoss) ? "" : String.format(Locale.ROOT, " loss %.4f", meanLoss), rate, hms(eta)));
+    }
+
+    /** Optimizer steps taken in this run, over every cell. */
+    public long stepsDone() {
+        return stepsEver;
     }
 
     /** Any other message about the current cell. */

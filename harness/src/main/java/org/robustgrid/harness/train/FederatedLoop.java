@@ -49,6 +49,7 @@ final class FederatedLoop {
         this.cellIndex = cellIndex;
     }
 
+    /** Trains the rounds not yet done and returns the model's total optimizer steps over all rounds. */
     long run() {
         Strategy strategy = cell.strategy().instance();
         Recipe recipe = cell.recipe();
@@ -81,7 +82,6 @@ final class FederatedLoop {
                 trainableIndex.add(i);
             }
         }
-        long steps = 0;
         try (NDManager keep = net.manager().newSubManager(); LocalTrainer trainer = new LocalTrainer(net, recipe, strategy)) {
             List<NDArray> global = net.state(keep);
             for (int r = start; r < rounds; r++) {
@@ -99,7 +99,7 @@ final class FederatedLoop {
                         ClientContext ctx = new ClientContext(c, clients, r, counts, globalWeights);
                         Attack attack = strategy.trainingAttack(ctx).orElse(recipeAttack);
                         String where = "round " + (r + 1) + "/" + rounds + " client " + (c + 1) + "/" + clients;
-                        steps += trainer.train(data, ctx, attack, CellTrainer.mix(cell.seed(), r + 1, clients + c + 1), step -> lr,
+                        trainer.train(data, ctx, attack, CellTrainer.mix(cell.seed(), r + 1, clients + c + 1), step -> lr,
                                 (step, images, loss) -> progress.step(where, images, loss));
                         updates.add(new ClientUpdate(net.state(roundManager), data.size(), counts));
                     }
@@ -112,7 +112,8 @@ final class FederatedLoop {
                 saveRound(round);
             }
         }
-        return steps;
+        // every round has run once over the model's life, whatever runs it took: the model's step count
+        return total;
     }
 
     /** Picks max(1, round(fraction·clients)) clients without replacement, sorted. */

@@ -59,6 +59,7 @@ public record CarliniWagnerL2(double c, int binarySearchSteps, int steps, double
                     try (NDManager it = work.newSubManager()) {
                         Tensors.retire(it, w, m, v, bestL2, bestAdv, succeeded);
                         NDArray xp = w.tanh().add(1).mul(0.5f);
+                        // L(w) = ‖x' − x‖₂² + c·max(Z(x')_y − max_{k≠y} Z(x')_k + κ, 0),  x' = (tanh w + 1)/2
                         Classifier.InputGradient ig = model.gradient(xp, (xt, z) ->
                                 Tensors.squaredL2(xt.sub(x0)).add(hinge(z, oneHot).mul(cs)).sum());
                         NDArray l2sq = Tensors.squaredL2(xp.sub(x0));
@@ -89,6 +90,9 @@ public record CarliniWagnerL2(double c, int binarySearchSteps, int steps, double
                         break;
                     }
                 }
+                w.close();
+                m.close();
+                v.close();
                 if (b < binarySearchSteps - 1) {
                     try (NDManager it = work.newSubManager()) {
                         Tensors.retire(it, constant, lower, upper);
@@ -101,6 +105,7 @@ public record CarliniWagnerL2(double c, int binarySearchSteps, int steps, double
                         constant = Tensors.keep(grown, work);
                     }
                 }
+                succeeded.close();
             }
             return Tensors.keep(bestAdv, outer);
         }

@@ -44,6 +44,11 @@ import org.robustgrid.harness.spi.SpecException;
  * <p>The attack runs on a random {@code small-cnn(width=4)} with ReLU over 1×8×8 images whose labels
  * are the network's own predictions, so that every image starts correctly classified. The weights
  * carry non-zero gradients from a training backward, which the attack must leave as they are.
+ *
+ * <p>The determinism test needs exact input gradients through convolutions. On the AMD EPYC machines
+ * this project runs on, oneDNN's AVX2 and AVX-512 convolution backward-data kernels return wrong,
+ * run-to-run different and sometimes NaN input gradients; run the tests with the environment
+ * variable {@code ONEDNN_MAX_CPU_ISA=AVX} (plugins-attacks sets it for surefire).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AttackContractTest {

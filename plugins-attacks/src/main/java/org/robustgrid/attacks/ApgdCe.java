@@ -79,11 +79,13 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
                     NDArray eta = Tensors.broadcastable(stepSize, adv);
                     // z ← Π(x + η·sign(∇f(x)));  x ← Π(x + α·(z − x) + (1 − α)·(x − x_old))
                     NDArray z = Tensors.projectLinf(adv.add(grad.sign().mul(eta)), x0, eps);
-                    NDArray next = Tensors.projectLinf(adv.add(z.sub(adv).mul(a)).add(adv.sub(advOld).mul(1 - a)), x0, eps);
+                    NDArray next = Tensors.projectLinf(
+                            adv.add(z.sub(adv).mul(a)).add(adv.sub(advOld).mul(1 - a)), x0, eps);
                     advOld = adv;
                     adv = next;
 
-                    Classifier.InputGradient ig = model.gradient(adv, (xt, zz) -> Tensors.crossEntropy(zz, oneHot).sum());
+                    Classifier.InputGradient ig =
+                            model.gradient(adv, (xt, logits) -> Tensors.crossEntropy(logits, oneHot).sum());
                     grad = ig.grad();
                     loss = Tensors.crossEntropy(ig.logits(), oneHot);
                     NDArray wrong = Tensors.fooled(ig.logits(), labels);
@@ -110,9 +112,9 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
                         increases = increases.zerosLike();
                         lastCheck = i + 1;
                     }
-                    for (NDArray a2 : new NDArray[] {adv, advOld, grad, gradBest, xBest, xBestAdv, lossBest, prevLoss,
+                    for (NDArray survivor : new NDArray[] {adv, advOld, grad, gradBest, xBest, xBestAdv, lossBest, prevLoss,
                             fooled, increases, stepSize, reducedLast, lossBestLastCheck}) {
-                        Tensors.keep(a2, work);
+                        Tensors.keep(survivor, work);
                     }
                 }
             }

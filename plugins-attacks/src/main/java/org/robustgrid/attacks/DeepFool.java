@@ -77,7 +77,8 @@ public record DeepFool(int steps, double overshoot) implements Attack {
                     if (!done) {
                         // r = (|f'_l|/‖w'_l‖ + 10⁻⁴)·w'_l/‖w'_l‖, l = argmin_{k≠y} |f'_k|/‖w'_k‖;  x ← clip(x0 + (1+η)·Σr)
                         NDArray wNorm = Tensors.l2(bestW).add(NORM_FLOOR);
-                        NDArray scale = bestF.abs().div(wNorm).add(NUDGE).div(wNorm).mul(active.toType(bestF.getDataType(), false));
+                        NDArray scale = bestF.abs().div(wNorm).add(NUDGE).div(wNorm)
+                                .mul(active.toType(bestF.getDataType(), false));
                         total = bestW.mul(Tensors.broadcastable(scale, bestW)).add(total);
                         next = total.mul(1 + overshoot).add(x0).clip(0, 1);
                     }

@@ -8,12 +8,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.testkit.AttackTestModels;
 
 /**
@@ -220,7 +223,7 @@ class LinearModelTest {
             NDArray xs = m.create(x, SHAPE);
             NDArray ys = m.create(y);
             double natural = AttackTestModels.accuracy(model.classifier(), xs, ys);
-            for (var attack : java.util.List.of(new Fgsm(0), new Pgd(org.robustgrid.harness.spi.Budget.Norm.LINF, 0, 0.01, 5, true, 2),
+            for (Attack attack : List.of(new Fgsm(0), new Pgd(Budget.Norm.LINF, 0, 0.01, 5, true, 2),
                     new MiFgsm(0, 5, 0, 1), new ApgdCe(0, 10, 0.75, 0.75), new SquareAttack(0, 20, 0.8))) {
                 Engines.seed(8);
                 NDArray adv = attack.perturb(model.classifier(), xs, ys);

@@ -1,0 +1,151 @@
+package org.robustgrid.attacks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
+import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Budget;
+import org.robustgrid.harness.spi.Classifier;
+
+/**
+ * Square Attack, L∞ (Andriushchenko et al. 2020): a score-based black-box random search. It starts
+ * from vertical stripes of ±ε and, per query, proposes for every image a random s×s window set to
+ * x ± ε (one sign per channel), keeping it when the margin loss {@code z_y − max_{k≠y} z_k} falls.
+ * Only {@link Classifier#logits} is called. Images stop once fooled; the batch stops when all are.
+ *
+ * @param eps the L∞ radius, in [0,1] pixel units
+ * @param queries model evaluations per image, the initial one included
+ * @param pInit the initial fraction of pixels a window covers, halved on the authors' schedule
+ */
+public record SquareAttack(double eps, int queries, double pInit) implements Attack {
+
+    /** Proposals that would leave an image as it is are redrawn at most this many times. */
+    private static final int REDRAWS = 10;
+
+    @Override
+    public NDArray perturb(Classifier model, NDArray x, NDArray y) {
+        NDManager outer = x.getManager();
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long channels = shape.get(1);
+        long height = shape.get(2);
+        long width = shape.get(3);
+        try (NDManager work = outer.newSubManager()) {
+            NDArray x0 = Tensors.own(x, work);
+            NDArray labels = Tensors.labels(y, work);
+            NDArray oneHot = labels.oneHot(model.numClasses());
+            NDArray rows = work.arange(0f, (float) height).reshape(1, 1, height, 1);
+            NDArray cols = work.arange(0f, (float) width).reshape(1, 1, 1, width);
+            NDArray best;
+            NDArray bestMargin;
+            try (NDManager it = work.newSubManager()) {
+                NDArray stripes = Tensors.randomSigns(it, new Shape(batch, channels, 1, width)).mul(eps);
+                best = Tensors.keep(stripes.add(x0).clip(0, 1), work);
+                bestMargin = Tensors.keep(Tensors.margin(model.logits(best), oneHot), work);
+            }
+            for (int i = 0; i < queries - 1; i++) {
+                boolean done;
+                try (NDManager it = work.newSubManager()) {
+                    Tensors.retire(it, best, bestMargin);
+                    NDArray active = bestMargin.gt(0);
+                    done = !active.any().getBoolean();
+                    if (!done) {
+                        long side = windowSide(i, channels, height, width);
+                        NDArray top = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(height - side).floor();
+                        NDArray left = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(width - side).floor();
+                        NDArray window = inside(Tensors.local(top, rows), top, side)
+                                .mul(inside(Tensors.local(top, cols), left, side));
+                        NDArray proposal = proposal(it, x0, best, window, batch, channels);
+                        // x_best ← x' where L(x') < L(x_best), L = z_y − max_{k≠y} z_k
+                        NDArray margin = Tensors.margin(model.logits(proposal), oneHot);
+                        NDArray improved = margin.lt(bestMargin).logicalAnd(active);
+                        best = Tensors.select(improved, proposal, best);
+                        bestMargin = Tensors.select(improved, margin, bestMargin);
+                    }
+                    Tensors.keep(best, work);
+                    Tensors.keep(bestMargin, work);
+                }
+                if (done) {
+                    break;
+                }
+            }
+            return Tensors.keep(best, outer);
+        }
+    }
+
+    /**
+     * One proposal per image: x_best outside the window, clip(x ± ε) inside with one sign per channel.
+     * Signs are redrawn for images whose proposal would equal their current best, as the authors do.
+     */
+    private NDArray proposal(NDManager it, NDArray x0, NDArray best, NDArray window, long batch, long channels) {
+        Shape signShape = new Shape(batch, channels, 1, 1);
+        NDArray signs = Tensors.randomSigns(it, signShape);
+        NDArray outside = best.mul(window.neg().add(1f));
+        for (int r = 0; ; r++) {
+            try (NDManager round = it.newSubManager()) {
+                Tensors.retire(round, signs);
+                NDArray inWindow = signs.mul(eps).add(Tensors.local(signs, x0)).clip(0, 1);
+                // window ∈ {0,1}, so the blend is exact
+                NDArray proposal = inWindow.mul(window).add(outside);
+                NDArray moved = proposal.sub(best).abs().gte(1e-7f).toType(DataType.FLOAT32, false).mul(window);
+                NDArray same = Tensors.flat(moved).sum(new int[] {1}).eq(0);
+                if (r == REDRAWS || !same.any().getBoolean()) {
+                    return Tensors.keep(proposal, it);
+                }
+                signs = Tensors.keep(Tensors.select(same, Tensors.randomSigns(round, signShape), signs), it);
+            }
+        }
+    }
+
+    /** 1 where {@code start ≤ index < start + side}, else 0. */
+    private static NDArray inside(NDArray index, NDArray start, long side) {
+        return index.gte(start).logicalAnd(index.lt(start.add(side))).toType(DataType.FLOAT32, false);
+    }
+
+    /** The window's side at iteration i: √(p·pixels per channel), at least 1 and less than the image. */
+    long windowSide(int i, long channels, long height, long width) {
+        double p = fraction(i);
+        long s = Math.round(Math.sqrt(p * channels * height * width / channels));
+        return Math.max(1, Math.min(s, Math.max(1, Math.min(height, width) - 1)));
+    }
+
+    /** The authors' schedule for p, with their 10 000-query breakpoints rescaled to {@link #queries}. */
+    double fraction(int i) {
+        int it = (int) ((double) i / queries * 10_000);
+        int halvings;
+        if (it <= 10) {
+            halvings = 0;
+        } else if (it <= 50) {
+            halvings = 1;
+        } else if (it <= 200) {
+            halvings = 2;
+        } else if (it <= 500) {
+            halvings = 3;
+        } else if (it <= 1000) {
+            halvings = 4;
+        } else if (it <= 2000) {
+            halvings = 5;
+        } else if (it <= 4000) {
+            halvings = 6;
+        } else if (it <= 6000) {
+            halvings = 7;
+        } else if (it <= 8000) {
+            halvings = 8;
+        } else {
+            halvings = 9;
+        }
+        return pInit / (1 << halvings);
+    }
+
+    @Override
+    public Optional<Budget> budget() {
+        return Optional.of(new Budget(Budget.Norm.LINF, eps));
+    }
+
+    @Override
+    public boolean usesGradients() {
+        return false;
+    }
+}

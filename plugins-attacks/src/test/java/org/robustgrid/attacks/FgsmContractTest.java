@@ -1,0 +1,9 @@
+package org.robustgrid.attacks;
+
+import org.robustgrid.harness.testkit.AttackContractTest;
+
+class FgsmContractTest extends AttackContractTest {
+    FgsmContractTest() {
+        super(new FgsmProvider());
+    }
+}

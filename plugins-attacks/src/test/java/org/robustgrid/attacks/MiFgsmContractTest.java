@@ -1,0 +1,9 @@
+package org.robustgrid.attacks;
+
+import org.robustgrid.harness.testkit.AttackContractTest;
+
+class MiFgsmContractTest extends AttackContractTest {
+    MiFgsmContractTest() {
+        super(new MiFgsmProvider());
+    }
+}

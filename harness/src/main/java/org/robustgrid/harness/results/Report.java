@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class Report {
         h.append("<section id=\"overview\">\n<table class=\"facts\">\n");
         fact(h, "data set" + plural(distinct(rows, Column.DATASET)), String.join(", ", distinct(rows, Column.DATASET)));
         fact(h, "model" + plural(distinct(rows, Column.MODEL)), String.join(", ", distinct(rows, Column.MODEL)));
-        long models = rows.stream().map(Report::modelKey).distinct().count();
+        long models = onePerModel(rows).size();
         long failedRows = rows.size() - ok.size();
         fact(h, "size", String.format(Locale.ROOT, "%d trained model%s, %d row%s (%d ok, %d failed)", models, models == 1 ? "" : "s",
                 rows.size(), rows.size() == 1 ? "" : "s", ok.size(), failedRows));
@@ -384,8 +385,8 @@ public final class Report {
             h.append("<p class=\"note\">No warnings.</p>\n</section>\n");
             return;
         }
-        h.append("<p class=\"note\">Checks on evaluations that completed, such as a gradient attack weaker than a"
-                + " gradient-free one (a sign of masked gradients).</p>\n");
+        h.append("<p class=\"note\">Checks on evaluations that completed: robust accuracy above natural accuracy (a broken attack),"
+                + " or a black-box attack beating a white-box one at the same budget (gradient masking suspected).</p>\n");
         h.append("<table class=\"warnings\">\n<tr><th>activation</th><th>strategy</th><th>seed</th><th>attack</th><th>model key</th>"
                 + "<th>warning</th></tr>\n");
         for (ResultRow r : warned) {
@@ -415,18 +416,20 @@ public final class Report {
         return !id.isEmpty() && !CENTRALIZED.equals(id);
     }
 
-    private static String modelKey(ResultRow r) {
-        String k = r.get(Column.MODEL_KEY);
-        return k.isEmpty() ? r.get(Column.EVAL_KEY) + "#" + System.identityHashCode(r) : k;
-    }
-
-    /** The first row of each model: a model's natural accuracy is repeated on each of its attack rows. */
+    /**
+     * The first row of each model: a model's natural accuracy is repeated on each of its attack rows.
+     * A row without a model key (written by hand, say) counts as a model of its own.
+     */
     private static List<ResultRow> onePerModel(List<ResultRow> rows) {
-        Map<String, ResultRow> first = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<ResultRow> out = new ArrayList<>();
         for (ResultRow r : rows) {
-            first.putIfAbsent(modelKey(r), r);
+            String k = r.get(Column.MODEL_KEY);
+            if (k.isEmpty() || seen.add(k)) {
+                out.add(r);
+            }
         }
-        return new ArrayList<>(first.values());
+        return out;
     }
 
     /** Distinct non-empty values of a column, in order of first appearance. */

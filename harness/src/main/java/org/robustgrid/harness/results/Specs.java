@@ -1,0 +1,101 @@
+package org.robustgrid.harness.results;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Short labels for canonical plugin specs. A results file holds every parameter of every plugin
+ * ({@code pgd(alpha=0.00784313725490196,eps=0.03137254901960784,random-start=true,steps=20)}), too
+ * long for an axis: a label keeps the id and only the parameters that tell specs with one id apart.
+ */
+final class Specs {
+
+    private Specs() {}
+
+    /** The plugin id of a spec: the text before its parenthesis. */
+    static String id(String spec) {
+        int p = spec.indexOf('(');
+        return (p < 0 ? spec : spec.substring(0, p)).strip();
+    }
+
+    /** The parameters of a spec in written order; values as written. */
+    static Map<String, String> params(String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int open = spec.indexOf('(');
+        int close = spec.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return out;
+        }
+        for (String kv : spec.substring(open + 1, close).split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                out.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A label per spec, in the given order: the id alone where it is unique among {@code specs},
+     * else the id with the parameters whose values differ between the specs sharing it.
+     */
+    static Map<String, String> labels(Collection<String> specs) {
+        Map<String, List<String>> byId = new LinkedHashMap<>();
+        for (String s : specs) {
+            byId.computeIfAbsent(id(s), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : specs) {
+            List<String> same = byId.get(id(s));
+            if (same.size() == 1) {
+                out.put(s, id(s));
+                continue;
+            }
+            Map<String, String> mine = params(s);
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, String> e : mine.entrySet()) {
+                boolean differs = same.stream().anyMatch(o -> !Objects.equals(params(o).get(e.getKey()), e.getValue()));
+                if (differs) {
+                    parts.add(e.getKey() + "=" + value(e.getValue()));
+                }
+            }
+            out.put(s, parts.isEmpty() ? s : id(s) + "(" + String.join(",", parts) + ")");
+        }
+        return out;
+    }
+
+    /**
+     * A parameter value for reading: a long real that is a simple fraction as that fraction
+     * ({@code 1/3}, {@code 8/255}: budgets are written in 255ths of the pixel range), other long reals
+     * to four significant digits, anything else as written.
+     */
+    static String value(String v) {
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return v;
+        }
+        if (v.length() <= 6 || Double.isNaN(d) || Double.isInfinite(d)) {
+            return v;
+        }
+        if (d > 0 && d < 1) {
+            for (int den : DENOMINATORS) {
+                double k = d * den;
+                if (Math.abs(k - Math.rint(k)) < 1e-9) {
+                    return (long) Math.rint(k) + "/" + den;
+                }
+            }
+        }
+        String s = String.format(Locale.ROOT, "%.4g", d);
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** Smallest first, so that a value gets its lowest terms. */
+    private static final int[] DENOMINATORS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 255};
+}

@@ -1,0 +1,38 @@
+package org.robustgrid.harness.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SvgTest {
+
+    @Test
+    void viridisEndsAtItsPublishedColors() {
+        // matplotlib's viridis: first entry (0.267004, 0.004874, 0.329415), last (0.993248, 0.906157, 0.143936)
+        assertEquals("#440154", Svg.viridis(0));
+        assertEquals("#fde725", Svg.viridis(1));
+        assertEquals("#440154", Svg.viridis(-3), "clamped");
+        assertEquals("#21918c", Svg.viridis(0.5));
+    }
+
+    @Test
+    void inkIsWhiteOnDarkAndBlackOnLight() {
+        assertEquals("#ffffff", Svg.ink("#440154"));
+        assertEquals("#000000", Svg.ink("#fde725"));
+        assertEquals("#000000", Svg.ink("#ffffff"));
+        assertEquals("#ffffff", Svg.ink("#000000"));
+    }
+
+    @Test
+    void escapesEveryMarkupCharacter() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Svg.esc("<a href=\"x\">&'"));
+    }
+
+    @Test
+    void coordinatesHaveNoLocaleAndNoTrailingZeros() {
+        assertEquals("12.5", Svg.n(12.5));
+        assertEquals("3", Svg.n(3.0));
+        assertEquals("0.33", Svg.n(1 / 3.0));
+        assertEquals("0", Svg.n(-0.001));
+    }
+}

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "GRID_FILE", description = "a grid file of 'key = value' lines")
     Path gridFile;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "a shipped grid: quick, fmnist or paper")
+    @Option(names = "--preset", paramLabel = "NAME", description = "a shipped grid: quick, fmnist, fmnist-federated or paper")
     String preset;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.OUT_DIR,

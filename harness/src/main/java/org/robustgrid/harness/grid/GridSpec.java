@@ -86,7 +86,7 @@ public final class GridSpec {
 
     /** Names of the shipped presets. */
     public static List<String> presets() {
-        return List.of("quick", "fmnist", "paper");
+        return List.of("quick", "fmnist", "fmnist-federated", "paper");
     }
 
     /** A grid file on disk, over the defaults. */

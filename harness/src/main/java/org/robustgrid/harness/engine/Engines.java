@@ -47,8 +47,8 @@ public final class Engines {
 
     /** DJL's own version. */
     public static String djlVersion() {
-        String v = Engine.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
+        String v = Engine.getDjlVersion();
+        return v == null || v.isBlank() ? "unknown" : v;
     }
 
     private static synchronized void prepare() {

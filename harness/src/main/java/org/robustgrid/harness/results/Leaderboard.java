@@ -50,11 +50,11 @@ public final class Leaderboard {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<ResultRow>> e : byAttack.entrySet()) {
             sb.append(String.format(Locale.ROOT, "%n== %s ==%n", e.getKey()));
-            sb.append(String.format(Locale.ROOT, "%4s  %-14s %-8s %-22s %-12s %5s %8s %8s %8s  %s%n", "rank", "activation", "lr",
+            sb.append(String.format(Locale.ROOT, "%4s  %-22s %-8s %-22s %-22s %5s %8s %8s %8s  %s%n", "rank", "activation", "lr",
                     "strategy", "partitioner", "share", "natural", "robust", "success", "model"));
             int rank = 1;
             for (ResultRow r : e.getValue()) {
-                sb.append(String.format(Locale.ROOT, "%4d  %-14s %-8s %-22s %-12s %5s %8.4f %8.4f %8s  %s%s%n", rank++,
+                sb.append(String.format(Locale.ROOT, "%4d  %-22s %-8s %-22s %-22s %5s %8.4f %8.4f %8s  %s%s%n", rank++,
                         shortSpec(r.get(Column.ACTIVATION)), r.get(Column.LR_SCHEDULE), shortSpec(r.get(Column.STRATEGY)),
                         shortSpec(r.get(Column.PARTITIONER)), r.get(Column.SHARE), r.number(Column.NATURAL_ACC),
                         r.number(Column.ROBUST_ACC), pct(r.number(Column.SUCCESS_RATE)), r.get(Column.MODEL),

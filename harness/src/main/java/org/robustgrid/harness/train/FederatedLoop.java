@@ -69,11 +69,11 @@ final class FederatedLoop {
             }
         }
         int start = resumeRound();
+        progress.startCell(cellIndex, cell.label(), total);
         if (start > 0) {
             net.restore(roundState(start - 1));
             progress.line("resuming after round " + start + " of " + rounds);
         }
-        progress.startCell(cellIndex, cell.label(), total);
         Attack recipeAttack = cell.trainAttack() == null ? null : cell.trainAttack().instance();
         List<Integer> trainableIndex = new ArrayList<>();
         for (int i = 0; i < net.parameters().size(); i++) {

@@ -84,14 +84,26 @@ class GridRunnerTest {
 
     @Test
     void divergingTrainingIsRecordedAndTheGridGoesOn(@TempDir Path out) {
-        GridRunner.Summary s = run(tiny(Map.of("lr", "1e6,", "seeds", "0")).with(Map.of("lr", "10", "momentum", "0")), out);
+        // log(x) is NaN for every negative input: the first loss read is NaN and that model stops
+        PluginRegistry registry = PluginRegistry.of(java.util.stream.Stream.concat(TestPlugins.all().stream(),
+                java.util.stream.Stream.of(new TestPlugins.LogActivation())).toList());
+        GridSpec spec = tiny(Map.of("activations", "log,relu"));
+        GridRunner.Summary s = new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter()))
+                .run(GridPlan.of(spec, registry));
         List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
-        assertEquals(2, rows.size());
-        // lr 10 without momentum on this net diverges or not; either way every row has a status
+        assertEquals(4, rows.size());
+        assertEquals(new GridRunner.Summary(1, s.trainSteps(), 2, 0, 2), s);
         for (ResultRow r : rows) {
-            assertTrue(r.get(Column.STATUS).equals("ok") || r.get(Column.WARNING).contains("loss became"), r.toString());
+            if (r.get(Column.ACTIVATION).equals("log")) {
+                assertEquals("failed", r.get(Column.STATUS));
+                assertTrue(r.get(Column.WARNING).startsWith("loss became NaN"), r.get(Column.WARNING));
+            } else {
+                assertEquals("ok", r.get(Column.STATUS), r.toString());
+            }
         }
-        assertEquals(2, s.evaluated() + s.failed());
+        // the failed model is recorded as done: a rerun neither retrains nor rewrites it
+        assertEquals(new GridRunner.Summary(0, 0, 0, 4, 0), new GridRunner(DATA, Device.cpu(), out,
+                new PrintWriter(new StringWriter())).run(GridPlan.of(spec, registry)));
     }
 
     @Test

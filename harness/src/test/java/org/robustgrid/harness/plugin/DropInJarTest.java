@@ -137,6 +137,38 @@ class DropInJarTest {
         assertEquals(1, rows.size());
         assertEquals("squareplus(b=1)", rows.get(0).get(Column.ACTIVATION));
         assertEquals("sign-noise(eps=0.1)", rows.get(0).get(Column.ATTACK));
+
+        // a second jar with a new attack: the rerun evaluates the stored model and trains nothing
+        String second = ATTACK.replace("SignNoise", "SignFlip").replace("\"sign-noise\"", "\"sign-flip\"");
+        Path src2 = tmp.resolve("src2/thirdparty");
+        Files.createDirectories(src2);
+        Files.writeString(src2.resolve("SignFlip.java"), second);
+        Path classes2 = tmp.resolve("classes2");
+        Files.createDirectories(classes2);
+        assertEquals(0, javac.run(null, null, null, "-d", classes2.toString(), "-cp", System.getProperty("java.class.path"),
+                src2.resolve("SignFlip.java").toString()));
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(pluginDir.resolve("more-attacks-1.0.jar")))) {
+            try (Stream<Path> files = Files.walk(classes2)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    jar.putNextEntry(new JarEntry(classes2.relativize(f).toString().replace('\\', '/')));
+                    jar.write(Files.readAllBytes(f));
+                    jar.closeEntry();
+                }
+            }
+            service(jar, "AttackProvider", "thirdparty.SignFlip");
+        }
+        StringWriter rerunOut = new StringWriter();
+        CommandLine rerun = Main.commandLine(new Main());
+        rerun.setOut(new PrintWriter(rerunOut));
+        rerun.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(0, rerun.execute("--plugins", pluginDir.toString(), "run", "--dataset", "synthetic(channels=1,size=8,classes=2,train=64,test=32)",
+                "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
+                "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
+        assertTrue(rerunOut.toString().contains("trained 0 models (0 steps), wrote 1 rows, skipped 1 done"), rerunOut.toString());
+        List<ResultRow> after = ResultsFile.read(runDir.resolve("results.csv"));
+        assertEquals(2, after.size());
+        assertEquals("sign-flip(eps=0.1)", after.get(1).get(Column.ATTACK));
+        assertEquals(rows.get(0).get(Column.TRAIN_STEPS), after.get(1).get(Column.TRAIN_STEPS));
     }
 
     @Test

@@ -48,6 +48,15 @@ public final class TestPlugins {
         @Override public Activation create(Params params) { return relu(); }
     }
 
+    /** log: NaN for negative inputs, for tests of diverging training. */
+    public static final class LogActivation implements ActivationProvider {
+        @Override public String id() { return "log"; }
+        @Override public String description() { return "log(x), NaN below 0"; }
+        @Override public Activation create(Params params) {
+            return () -> new LambdaBlock(list -> new NDList(list.singletonOrThrow().log()), "log");
+        }
+    }
+
     /** fgsm(eps): x + eps·sign(∇x CE), clipped to [0,1]. */
     public static final class Fgsm implements AttackProvider {
         @Override public String id() { return "fgsm"; }

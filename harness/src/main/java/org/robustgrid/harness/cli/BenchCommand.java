@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < t.steps().size(); i++) {
                 out.printf(Locale.ROOT, "step=%d rss_mb=%.1f live_arrays=%d%n", t.steps().get(i), t.residentMb().get(i), t.liveArrays().get(i));
             }
-            int first = Math.min(1, t.steps().size() - 1);
+            int first = 0;
             double growth = t.residentMb().get(t.steps().size() - 1) / t.residentMb().get(first) - 1;
             out.printf(Locale.ROOT, "live_arrays_first=%d live_arrays_last=%d%n", t.liveArrays().get(first),
                     t.liveArrays().get(t.steps().size() - 1));

@@ -59,16 +59,6 @@ public record Dataset(
         return new Dataset(name, channels, height, width, classNames, px, lb, mean, std);
     }
 
-    /** The first {@code n} images (or all, when there are fewer). */
-    public Dataset head(int n) {
-        int k = Math.min(n, size());
-        int[] idx = new int[k];
-        for (int i = 0; i < k; i++) {
-            idx[i] = i;
-        }
-        return subset(idx);
-    }
-
     /** Examples per class. */
     public long[] classCounts() {
         long[] counts = new long[numClasses()];

@@ -64,11 +64,6 @@ public final class Models {
         return params(spec).canonical();
     }
 
-    /** The input size a model needs: both networks take any square input of at least 8 pixels. */
-    public static Shape inputShape(int batch, int channels, int height, int width) {
-        return new Shape(batch, channels, height, width);
-    }
-
     private static Block normalize(float[] mean, float[] std) {
         return new LambdaBlock(list -> {
             NDArray x = list.singletonOrThrow();

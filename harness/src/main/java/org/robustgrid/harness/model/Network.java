@@ -132,17 +132,6 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** The trainable weights without tracking, as copies attached to {@code target}. */
-    public List<NDArray> weights(NDManager target) {
-        List<NDArray> out = new ArrayList<>(trainable.size());
-        for (Parameter p : trainable) {
-            NDArray copy = p.getArray().duplicate();
-            copy.attach(target);
-            out.add(copy);
-        }
-        return out;
-    }
-
     /** Writes the parameters atomically (temp file, then rename). */
     public void save(Path file) {
         try {

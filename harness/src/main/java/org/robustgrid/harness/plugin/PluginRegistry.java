@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -171,7 +170,4 @@ public final class PluginRegistry {
         String v = p.getClass().getPackage() == null ? null : p.getClass().getPackage().getImplementationVersion();
         return v == null ? "unknown" : v;
     }
-
-    /** Sort order used in listings. */
-    public static final Comparator<PluginInfo> ORDER = Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id);
 }

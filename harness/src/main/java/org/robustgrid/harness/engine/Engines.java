@@ -22,6 +22,14 @@ public final class Engines {
      */
     public static final String ONEDNN_ISA = "AVX";
 
+    /**
+     * glibc settings for tensors: one arena, no mmap, no trimming, so freed tensors are reused in place;
+     * and no thread cache, whose cached slivers (the tails {@code posix_memalign} cuts off) would pin
+     * each freed tensor between them and make the next one take fresh memory. The launcher's value.
+     */
+    public static final String ALLOCATOR_TUNABLES = "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.tcache_count=0"
+            + ":glibc.malloc.trim_threshold=68719476736:glibc.malloc.top_pad=268435456";
+
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
 
     private static volatile boolean prepared;
@@ -59,6 +67,7 @@ public final class Engines {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        checkAllocator();
         if (System.getenv("ONEDNN_MAX_CPU_ISA") == null && Platform.isLinux() && Platform.isIntel()) {
             try {
                 // oneDNN reads the variable from the C environment when it first dispatches a kernel.
@@ -67,6 +76,24 @@ public final class Engines {
                 LOG.warn("cannot set ONEDNN_MAX_CPU_ISA={}; set it in the environment", ONEDNN_ISA, e);
             }
         }
+    }
+
+    /**
+     * Says, once, when glibc's allocator runs with its defaults. libtorch takes every CPU tensor from
+     * {@code malloc}; glibc serves blocks above 32 MiB with a fresh {@code mmap} and unmaps them on
+     * {@code free}, so each activation of a ResNet-18 step at batch 128 is faulted in and zeroed by the
+     * kernel again on every pass: more than half of a CPU adversarial-training step on the development
+     * machine (docs/performance.md). The launcher sets {@link #ALLOCATOR_TUNABLES} before the JVM starts
+     * (glibc reads it only then); a JVM started some other way is told what to set, unless the user
+     * chose glibc's defaults ({@code ROBUSTGRID_ALLOCATOR=system}) or settings of their own.
+     */
+    private static void checkAllocator() {
+        if (!Platform.isLinux() || System.getenv("GLIBC_TUNABLES") != null || "system".equals(System.getenv("ROBUSTGRID_ALLOCATOR"))
+                || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("MALLOC_"))) {
+            return;
+        }
+        LOG.warn("glibc's allocator runs with its defaults, so CPU training steps run about 2x slower; start the JVM with "
+                + "GLIBC_TUNABLES={} in its environment, as ./robustgrid does (docs/performance.md)", ALLOCATOR_TUNABLES);
     }
 
     private interface CLibrary extends Library {

@@ -3,7 +3,11 @@
 # (bench/pytorch_step.py) with the same settings, in the order robustgrid, pytorch, pytorch, robustgrid
 # so that drift of the machine (heat, other load) falls on both alike. Last line: ratio=<robustgrid/pytorch>.
 #
-#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--only robustgrid|pytorch]
+#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--only robustgrid|pytorch] [--same-allocator]
+#
+# ./robustgrid tunes glibc's allocator (GLIBC_TUNABLES, see the launcher); plain PyTorch runs with
+# glibc's defaults. --same-allocator gives the PyTorch runs robustgrid's settings too, to separate what
+# the allocator buys from the rest.
 #
 # BENCH_PYTHON overrides the interpreter (default /usr/bin/python3, where Debian puts python3-torch).
 # Both run on T threads (default 2) and with oneDNN capped at AVX unless ONEDNN_MAX_CPU_ISA is set.
@@ -13,7 +17,7 @@ export LC_ALL=C
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python="${BENCH_PYTHON:-/usr/bin/python3}"
-steps=10 batch=128 iterations=3 warmup=1 threads=2 only=""
+steps=10 batch=128 iterations=3 warmup=1 threads=2 only="" same_allocator=0
 
 usage() {
   sed -n '6p' "${BASH_SOURCE[0]}" | sed 's/^#   //' >&2
@@ -32,12 +36,16 @@ while [ $# -gt 0 ]; do
       printf -v "$name" '%s' "$2"
       shift 2
       ;;
+    --same-allocator)
+      same_allocator=1
+      shift
+      ;;
     -h|--help)
       usage
       exit 0
       ;;
     *)
-      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --only"
+      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --only, --same-allocator"
       ;;
   esac
 done
@@ -65,6 +73,10 @@ if [ "$only" != robustgrid ]; then
     || fail2 "python3-torch is missing; install it with 'apt-get install -y python3-torch' (or pass --only robustgrid)"
 fi
 
+# the glibc settings ./robustgrid exports, for --same-allocator
+tunables=$(sed -n 's/^ *export GLIBC_TUNABLES=\(.*\)$/\1/p' robustgrid)
+[ -n "$tunables" ] || fail2 "cannot read GLIBC_TUNABLES from ./robustgrid"
+
 common=(--model resnet18 --batch "$batch" --steps "$steps" --iterations "$iterations" --warmup "$warmup"
   --device cpu --activation relu)
 # Same thread count and the same oneDNN kernels for both: robustgrid caps oneDNN at AVX because its
@@ -85,6 +97,9 @@ run() {
     cmd=(./robustgrid bench "${common[@]}")
   else
     cmd=("$python" bench/pytorch_step.py "${common[@]}" --threads "$threads")
+    if [ "$same_allocator" = 1 ]; then
+      cmd=(env "GLIBC_TUNABLES=$tunables" "${cmd[@]}")
+    fi
   fi
   echo "run $n: $side: ${cmd[*]}" >&2
   if ! "${cmd[@]}" >"$log" 2>&1; then

@@ -1,11 +1,6 @@
 package org.robustgrid.harness.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +40,7 @@ public final class Models {
             case "small-cnn" -> SmallCnn.build(activation, params.integer("width"), classes);
             default -> throw new AssertionError(spec);
         };
-        return new SequentialBlock().add(normalize(mean, std)).add(net);
+        return new SequentialBlock().add(new Normalize(mean, std)).add(net);
     }
 
     /** Checks a model spec and returns its parameters. */
@@ -62,16 +57,5 @@ public final class Models {
     /** The canonical model spec, with defaults filled in. */
     public static String canonical(String spec) {
         return params(spec).canonical();
-    }
-
-    private static Block normalize(float[] mean, float[] std) {
-        return new LambdaBlock(list -> {
-            NDArray x = list.singletonOrThrow();
-            NDManager m = x.getManager();
-            int c = mean.length;
-            NDArray mu = m.create(mean, new Shape(1, c, 1, 1)).toDevice(x.getDevice(), false);
-            NDArray sd = m.create(std, new Shape(1, c, 1, 1)).toDevice(x.getDevice(), false);
-            return new NDList(x.sub(mu).div(sd));
-        }, "normalize");
     }
 }

@@ -30,15 +30,18 @@ class AllocatorTest {
         Engines.get();
         try (NDManager root = Engines.get().newBaseManager()) {
             cycle(root); // first touch of the memory the next cycles should reuse
+            cycle(root);
             long before = minorFaults(stat);
-            int cycles = 4;
+            int cycles = 8;
             for (int i = 0; i < cycles; i++) {
                 cycle(root);
             }
             long faults = minorFaults(stat) - before;
             long pagesPerCycle = BYTES / 4096;
-            // Unmapped and mapped again, each cycle faults in every page of the tensor (24,576 here).
-            assertTrue(faults < pagesPerCycle / 2,
+            // Unmapped and mapped again, every cycle faults in every page of the tensor (24,576 here). With
+            // reuse, a cycle takes fresh pages only when another thread's small allocation has landed at the
+            // start of the freed block (seen once in a full test run), so allow two cycles' worth of eight.
+            assertTrue(faults < 2 * pagesPerCycle,
                     faults + " page faults over " + cycles + " cycles of a " + (BYTES >> 20) + " MiB tensor; each cycle has "
                             + pagesPerCycle + " pages, so freed memory went back to the kernel");
         }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.data.DataException;
-import org.robustgrid.harness.results.Report;
+import org.robustgrid.harness.report.Report;
 import org.robustgrid.harness.results.ResultRow;
-import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.results.ResultsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(results)) {
             throw new DataException("results file " + results + " does not exist; expected a results.csv from 'robustgrid run'");
         }
-        List<ResultRow> rows = ResultsFile.read(results);
+        List<ResultRow> rows = ResultsStore.read(results);
         if (rows.isEmpty()) {
             throw new DataException("results file " + results + " has a header but no rows; run 'robustgrid run' to fill it");
         }

@@ -21,8 +21,8 @@ import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
-import org.robustgrid.harness.results.Leaderboard;
-import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.report.Leaderboard;
+import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.spi.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,14 +124,16 @@ final class RunCommand implements Callable<Integer> {
         DataSplit data = Datasets.load(new DataOptions(grid.get("dataset"), dataDir, download, null, 0, 0, 0L));
         writeGrid(grid);
         long start = System.nanoTime();
-        GridRunner.Summary s = new GridRunner(data, dev, out, err).run(plan);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Path results = out.resolve(GridRunner.RESULTS);
-        stdout.print(Leaderboard.of(ResultsFile.read(results)).table());
-        stdout.printf(Locale.ROOT, "%ntrained %d models (%d steps), wrote %d rows, skipped %d done, %d failed in %.1f s; results: %s%n",
-                s.trained(), s.trainSteps(), s.evaluated() + s.failed(), s.skipped(), s.failed(), seconds, results);
-        stdout.flush();
-        return s.failed() > 0 ? Main.RUN_FAILED : 0;
+        Path results = out.resolve(ResultsStore.FILE);
+        try (ResultsStore store = ResultsStore.open(results)) {
+            GridRunner.Summary s = new GridRunner(data, dev, out, err).run(plan, store);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stdout.print(Leaderboard.of(store.rows()).table());
+            stdout.printf(Locale.ROOT, "%ntrained %d models (%d steps), wrote %d rows, skipped %d done, %d failed in %.1f s; results: %s%n",
+                    s.trained(), s.trainSteps(), s.evaluated() + s.failed(), s.skipped(), s.failed(), seconds, results);
+            stdout.flush();
+            return s.failed() > 0 ? Main.RUN_FAILED : 0;
+        }
     }
 
     private void writeGrid(GridSpec grid) {

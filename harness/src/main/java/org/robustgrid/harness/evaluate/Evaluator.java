@@ -10,7 +10,7 @@ import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.spi.Attack;
-import org.robustgrid.harness.train.Batches;
+import org.robustgrid.harness.data.Batches;
 
 /**
  * Measures a network on test images. The model runs in inference mode throughout (BatchNorm running

@@ -11,6 +11,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.Strategy;
 import org.robustgrid.harness.train.Recipe;
+import org.robustgrid.harness.train.TrainingJob;
 
 /**
  * One trained model of the grid: everything that changes its weights. Two cells with equal
@@ -39,6 +40,12 @@ public record Cell(
     /** True for federated strategies. */
     public boolean federated() {
         return strategy.instance().federated();
+    }
+
+    /** The training as the training step needs it: plugin instances, no specs or keys. */
+    public TrainingJob job() {
+        return new TrainingJob(strategy.instance(), trainAttack == null ? null : trainAttack.instance(),
+                partitioner == null ? null : partitioner.instance(), share, clients, rounds, clientFraction, recipe, seed);
     }
 
     /** The canonical text of everything that changes the weights. */

@@ -2,9 +2,10 @@ package org.robustgrid.harness.grid;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.robustgrid.harness.train.TrainingListener;
 
 /** Progress of a long run on stderr: cells done of total, the current epoch, images per second and an ETA. */
-public final class Progress {
+public final class Progress implements TrainingListener {
 
     private static final long MIN_INTERVAL_NANOS = 2_000_000_000L;
 
@@ -18,25 +19,31 @@ public final class Progress {
     private long stepsDone;
     private long stepsEver;
     private long stepsTotal;
+    private long phaseFirstStep;
 
     public Progress(PrintWriter err, int totalCells) {
         this.err = err;
         this.totalCells = totalCells;
     }
 
-    /** A new cell starts training: {@code steps} optimizer steps expected. */
-    public void startCell(int index, String label, long steps) {
+    /** The grid moves to cell {@code index}: every line from now on names it. */
+    public void cell(int index, String label) {
         this.cell = index;
         this.label = label;
-        this.stepsTotal = steps;
-        this.stepsDone = 0;
+    }
+
+    @Override
+    public void started(long totalSteps, long doneSteps) {
+        this.stepsTotal = totalSteps;
+        this.stepsDone = doneSteps;
         this.images = 0;
         this.phaseStart = System.nanoTime();
         this.lastPrint = 0;
-        line("train " + steps + " steps");
+        this.phaseFirstStep = doneSteps;
+        line("train " + totalSteps + " steps");
     }
 
-    /** A training step finished. */
+    @Override
     public void step(String where, int batchImages, double meanLoss) {
         stepsDone++;
         stepsEver++;
@@ -48,7 +55,8 @@ public final class Progress {
         lastPrint = now;
         double secs = (now - phaseStart) / 1e9;
         double rate = images / Math.max(secs, 1e-9);
-        double eta = stepsDone == 0 ? 0 : secs * (stepsTotal - stepsDone) / stepsDone;
+        long ran = stepsDone - phaseFirstStep;
+        double eta = ran == 0 ? 0 : secs * (stepsTotal - stepsDone) / ran;
         line(String.format(Locale.ROOT, "%s step %d/%d%s %.0f img/s ETA %s", where, stepsDone, stepsTotal,
                 Double.isNaN(meanLoss) ? "" : String.format(Locale.ROOT, " loss %.4f", meanLoss), rate, hms(eta)));
     }
@@ -56,6 +64,11 @@ public final class Progress {
     /** Optimizer steps taken in this run, over every cell. */
     public long stepsDone() {
         return stepsEver;
+    }
+
+    @Override
+    public void note(String message) {
+        line(message);
     }
 
     /** Any other message about the current cell. */

@@ -11,15 +11,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.robustgrid.harness.data.Dataset;
@@ -132,26 +126,18 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** Writes the parameters atomically (temp file, then rename). */
-    public void save(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                block.saveParameters(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file, e);
-        }
+    /** Writes every parameter in DJL's format; {@link org.robustgrid.harness.checkpoint.CheckpointStore} owns the files. */
+    public void write(DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+        out.flush();
     }
 
-    /** Reads parameters written by {@link #save}. */
-    public void restore(Path file) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+    /** Reads parameters written by {@link #write}. */
+    public void read(DataInputStream in) throws IOException {
+        try {
             block.loadParameters(manager, in);
-        } catch (IOException | MalformedModelException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), new IOException(e));
+        } catch (MalformedModelException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -24,10 +24,10 @@ public final class ResultsMerge {
             if (!Files.isRegularFile(in)) {
                 throw new DataException("results file " + in + " does not exist");
             }
-            for (ResultRow r : ResultsFile.read(in)) {
-                ResultRow prev = byKey.get(r.get(Column.EVAL_KEY));
+            for (ResultRow r : ResultsStore.read(in)) {
+                ResultRow prev = byKey.get(r.evalKey());
                 if (prev == null || (!prev.ok() && r.ok())) {
-                    byKey.put(r.get(Column.EVAL_KEY), r);
+                    byKey.put(r.evalKey(), r);
                 }
             }
         }
@@ -39,13 +39,13 @@ public final class ResultsMerge {
     /** Writes the merge of {@code inputs} to {@code out} and returns the row count. */
     public static int merge(List<Path> inputs, Path out) {
         List<ResultRow> rows = merge(inputs);
-        try (ResultsFile f = ResultsFile.append(out)) {
-            rows.forEach(f::write);
+        try (ResultsStore f = ResultsStore.open(out)) {
+            rows.forEach(f::append);
         }
         return rows.size();
     }
 
     /** Canonical row order: by model key, then attack. */
     public static final Comparator<ResultRow> ORDER =
-            Comparator.comparing((ResultRow r) -> r.get(Column.MODEL_KEY)).thenComparing(r -> r.get(Column.ATTACK));
+            Comparator.comparing((ResultRow r) -> r.model().modelKey()).thenComparing(ResultRow::attack);
 }

@@ -1,2 +1,6 @@
-/** The results file (one CSV row per evaluation, appended and flushed row by row), leaderboards and reports. */
+/**
+ * The record step: {@code results.csv}, one typed row per evaluation ({@link org.robustgrid.harness.results.ResultRow}),
+ * its versioned schema ({@link org.robustgrid.harness.results.Column}), the store that appends and flushes row by
+ * row, and the merge of shards.
+ */
 package org.robustgrid.harness.results;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
+import org.robustgrid.harness.data.Batches;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Network;

@@ -16,7 +16,7 @@ import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
-import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.testkit.TestPlugins;
 
 class GridRunnerTest {
@@ -42,7 +42,7 @@ class GridRunnerTest {
         GridRunner.Summary s = run(tiny(Map.of()), out);
         assertEquals(1, s.trained());
         assertEquals(2, s.evaluated());
-        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS));
         assertEquals(2, rows.size());
         ResultRow zero = rows.get(0);
         assertEquals("fgsm(eps=0)", zero.get(Column.ATTACK));
@@ -66,15 +66,15 @@ class GridRunnerTest {
         GridRunner.Summary more = run(tiny(Map.of("eval-attacks", "fgsm(eps=0),fgsm(eps=0.5),fgsm(eps=0.2)")), out);
         assertEquals(0, more.trainSteps());
         assertEquals(1, more.evaluated());
-        assertEquals(3, ResultsFile.read(out.resolve(GridRunner.RESULTS)).size());
+        assertEquals(3, ResultsStore.read(out.resolve(GridRunner.RESULTS)).size());
     }
 
     @Test
     void sameSeedGivesTheSameNumbers(@TempDir Path a, @TempDir Path b) {
         run(tiny(Map.of()), a);
         run(tiny(Map.of()), b);
-        List<ResultRow> ra = ResultsFile.read(a.resolve(GridRunner.RESULTS));
-        List<ResultRow> rb = ResultsFile.read(b.resolve(GridRunner.RESULTS));
+        List<ResultRow> ra = ResultsStore.read(a.resolve(GridRunner.RESULTS));
+        List<ResultRow> rb = ResultsStore.read(b.resolve(GridRunner.RESULTS));
         for (int i = 0; i < ra.size(); i++) {
             for (Column c : List.of(Column.NATURAL_ACC, Column.ROBUST_ACC, Column.MEDIAN_L2, Column.MODEL_KEY)) {
                 assertEquals(ra.get(i).get(c), rb.get(i).get(c), c.header());
@@ -90,7 +90,7 @@ class GridRunnerTest {
         GridSpec spec = tiny(Map.of("activations", "log,relu"));
         GridRunner.Summary s = new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter()))
                 .run(GridPlan.of(spec, registry));
-        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS));
         assertEquals(4, rows.size());
         assertEquals(new GridRunner.Summary(1, s.trainSteps(), 2, 0, 2), s);
         for (ResultRow r : rows) {
@@ -112,7 +112,7 @@ class GridRunnerTest {
                 "epochs", "1")), out);
         // 4 clients of 128 images, batch 32, 2 rounds: 4 x 4 x 2 steps
         assertEquals(32, s.trainSteps());
-        List<ResultRow> rows = ResultsFile.read(out.resolve(GridRunner.RESULTS));
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS));
         assertEquals("4", rows.get(0).get(Column.CLIENTS));
         assertTrue(rows.get(0).number(Column.NATURAL_ACC) > 0.5, rows.get(0).toString());
     }

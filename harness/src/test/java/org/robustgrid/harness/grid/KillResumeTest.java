@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
-import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.results.ResultsMerge;
 
 /**
@@ -28,7 +28,7 @@ class KillResumeTest {
     private static final List<Column> TIMING = List.of(Column.TRAIN_SECONDS, Column.EVAL_SECONDS, Column.TIMESTAMP);
 
     static List<Map<Column, String>> comparable(Path results) {
-        List<ResultRow> rows = new ArrayList<>(ResultsFile.read(results));
+        List<ResultRow> rows = new ArrayList<>(ResultsStore.read(results));
         rows.sort(ResultsMerge.ORDER);
         List<Map<Column, String>> out = new ArrayList<>();
         for (ResultRow r : rows) {

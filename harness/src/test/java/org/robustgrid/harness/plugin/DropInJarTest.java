@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.cli.Main;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
-import org.robustgrid.harness.results.ResultsFile;
+import org.robustgrid.harness.results.ResultsStore;
 import picocli.CommandLine;
 
 /**
@@ -133,7 +133,7 @@ class DropInJarTest {
                 "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
                 "--eval-attacks", "sign-noise", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString());
         assertEquals(0, code, err.toString());
-        List<ResultRow> rows = ResultsFile.read(runDir.resolve("results.csv"));
+        List<ResultRow> rows = ResultsStore.read(runDir.resolve("results.csv"));
         assertEquals(1, rows.size());
         assertEquals("squareplus(b=1)", rows.get(0).get(Column.ACTIVATION));
         assertEquals("sign-noise(eps=0.1)", rows.get(0).get(Column.ATTACK));
@@ -165,7 +165,7 @@ class DropInJarTest {
                 "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
                 "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
         assertTrue(rerunOut.toString().contains("trained 0 models (0 steps), wrote 1 rows, skipped 1 done"), rerunOut.toString());
-        List<ResultRow> after = ResultsFile.read(runDir.resolve("results.csv"));
+        List<ResultRow> after = ResultsStore.read(runDir.resolve("results.csv"));
         assertEquals(2, after.size());
         assertEquals("sign-flip(eps=0.1)", after.get(1).get(Column.ATTACK));
         assertEquals(rows.get(0).get(Column.TRAIN_STEPS), after.get(1).get(Column.TRAIN_STEPS));

@@ -1,4 +1,5 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.robustgrid.harness.plugin.PluginSpec;
+import org.robustgrid.harness.spi.SpecException;
 
 /**
- * Short labels for canonical plugin specs. A results file holds every parameter of every plugin
+ * Short labels for canonical plugin specs, parsed with the harness's one spec parser ({@link PluginSpec}). A results file holds every parameter of every plugin
  * ({@code pgd(alpha=0.00784313725490196,eps=0.03137254901960784,random-start=true,steps=20)}), too
  * long for an axis: a label keeps the id and only the parameters that tell specs with one id apart.
  */
@@ -17,27 +20,22 @@ final class Specs {
 
     private Specs() {}
 
-    /** The plugin id of a spec: the text before its parenthesis. */
+    /** The plugin id of a spec; the text itself when it is no spec ({@code none}, a hand-written cell). */
     static String id(String spec) {
-        int p = spec.indexOf('(');
-        return (p < 0 ? spec : spec.substring(0, p)).strip();
+        try {
+            return PluginSpec.parse(spec).id();
+        } catch (SpecException e) {
+            return spec.strip();
+        }
     }
 
-    /** The parameters of a spec in written order; values as written. */
+    /** The parameters of a spec in written order, values as written; empty when it is no spec. */
     static Map<String, String> params(String spec) {
-        Map<String, String> out = new LinkedHashMap<>();
-        int open = spec.indexOf('(');
-        int close = spec.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return out;
+        try {
+            return PluginSpec.parse(spec).raw();
+        } catch (SpecException e) {
+            return Map.of();
         }
-        for (String kv : spec.substring(open + 1, close).split(",")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                out.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
-            }
-        }
-        return out;
     }
 
     /**

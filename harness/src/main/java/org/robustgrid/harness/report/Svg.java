@@ -1,4 +1,4 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,8 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -210,10 +214,24 @@ class ReportTest {
         assertEquals(1 + FakeResults.ATTACKS.size(), refs.size());
         assertTrue(refs.stream().anyMatch(v -> Math.abs(v - want) < 1e-6), refs + " holds " + want);
 
-        List<ResultRow> fedOnly = rows.stream().filter(Report::federated).toList();
+        List<ResultRow> fedOnly = rows.stream().filter(r -> r.model().federated()).toList();
         String html = Report.of(fedOnly).html("r.csv");
         assertTrue(byClass(charts(html).get("federated"), "line", "reference").isEmpty());
         assertTrue(section(html, "federated").contains("No centralized rows"));
+    }
+
+    @Test
+    void aStrategyIsFederatedBecauseTheRowSaysSoNotBecauseOfItsId() {
+        // a third-party strategy that trains on one machine, under an id the harness has never heard of
+        Map<Column, String> v = new EnumMap<>(row("relu", "my-central", "none", "0", "m9", FGSM, 0.7, 0.4).values());
+        v.put(Column.SCHEMA_VERSION, Integer.toString(Column.SCHEMA));
+        v.put(Column.FEDERATED, "false");
+        String html = Report.of(List.of(ResultRow.of(v))).html("r.csv");
+        assertTrue(section(html, "federated").contains("No federated rows"), section(html, "federated"));
+        v.put(Column.FEDERATED, "true");
+        v.put(Column.STRATEGY, "centralized");
+        html = Report.of(List.of(ResultRow.of(v))).html("r.csv");
+        assertTrue(section(html, "activations").contains("All models here are federated"), section(html, "activations"));
     }
 
     @Test

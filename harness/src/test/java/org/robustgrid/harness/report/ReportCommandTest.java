@@ -1,4 +1,8 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +34,8 @@ class ReportCommandTest {
 
     static Path results(Path dir) {
         Path csv = dir.resolve("results.csv");
-        try (ResultsFile f = ResultsFile.append(csv)) {
-            FakeResults.rows().forEach(f::write);
+        try (ResultsStore f = ResultsStore.open(csv)) {
+            FakeResults.rows().forEach(f::append);
         }
         return csv;
     }
@@ -44,7 +48,7 @@ class ReportCommandTest {
         Path page = dir.resolve("report.html");
         assertTrue(r.out().contains(page.toString()), r.out());
         String html = Files.readString(page, StandardCharsets.UTF_8);
-        assertEquals(Report.of(ResultsFile.read(csv)).html(csv.toString()), html);
+        assertEquals(Report.of(ResultsStore.read(csv)).html(csv.toString()), html);
     }
 
     @Test
@@ -64,7 +68,7 @@ class ReportCommandTest {
         assertTrue(missing.err().contains("nope.csv does not exist"), missing.err());
 
         Path empty = dir.resolve("empty.csv");
-        ResultsFile.append(empty).close();
+        ResultsStore.open(empty).close();
         Result none = run("report", empty.toString());
         assertEquals(Main.BAD_INPUT, none.code());
         assertTrue(none.err().contains("no rows"), none.err());

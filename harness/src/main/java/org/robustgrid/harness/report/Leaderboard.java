@@ -1,4 +1,7 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
 
 import java.io.IOException;
 import java.io.StringWriter;

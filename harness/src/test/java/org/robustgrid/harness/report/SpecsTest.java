@@ -1,4 +1,8 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,10 @@
-package org.robustgrid.harness.train;
+package org.robustgrid.harness.data;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.robustgrid.harness.data.Dataset;
 
 /**
  * Turns host images into device batches: shuffling, random horizontal flip and random crop with zero

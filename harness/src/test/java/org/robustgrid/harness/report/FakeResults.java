@@ -1,4 +1,8 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,8 +118,8 @@ final class FakeResults {
 
     /** Writes the rows to {@code args[0]} (a results.csv; appended if it exists). */
     public static void main(String[] args) {
-        try (ResultsFile f = ResultsFile.append(Path.of(args[0]))) {
-            rows().forEach(f::write);
+        try (ResultsStore f = ResultsStore.open(Path.of(args[0]))) {
+            rows().forEach(f::append);
         }
     }
 }

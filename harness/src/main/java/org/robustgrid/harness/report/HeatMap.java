@@ -1,4 +1,6 @@
-package org.robustgrid.harness.results;
+package org.robustgrid.harness.report;
+
+import org.robustgrid.harness.results.ResultRow;
 
 import java.util.List;
 

@@ -1,0 +1,33 @@
+package org.robustgrid.harness.checkpoint;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Whole-file writes that a kill cannot cut: the bytes go to a temporary sibling, which is then renamed over the target. */
+final class AtomicFiles {
+
+    /** Writes the body of a file. */
+    interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    static void write(Path target, Body body) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.write(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.robustgrid.harness.grid;
+
+import ai.djl.Device;
+import java.util.Optional;
+import org.robustgrid.harness.checkpoint.CheckpointMeta;
+import org.robustgrid.harness.checkpoint.CheckpointStore;
+import org.robustgrid.harness.checkpoint.TrainingLog;
+import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.train.DivergedException;
+import org.robustgrid.harness.train.ModelTrainer;
+import org.robustgrid.harness.train.TrainingListener;
+
+/**
+ * Stage 2 of a cell, train or restore: the model from its checkpoint when one is stored, else trained
+ * (resuming federated rounds) and checkpointed. A training that fails (a NaN loss, an exception in a
+ * plugin or the engine) is a result, not an exception, so the grid can record it and go on; a bad spec
+ * is the user's error and still ends the run.
+ */
+final class ModelStage {
+
+    /** What the stage gives the next one. */
+    sealed interface Result permits Ready, Failed {}
+
+    /** The model, ready to evaluate. */
+    record Ready(TrainedModel model) implements Result {}
+
+    /** Why there is no model. */
+    record Failed(String reason) implements Result {}
+
+    private final Dataset train;
+    private final Device device;
+    private final CheckpointStore store;
+    private final Progress progress;
+
+    ModelStage(Dataset train, Device device, CheckpointStore store, Progress progress) {
+        this.train = train;
+        this.device = device;
+        this.store = store;
+        this.progress = progress;
+    }
+
+    Result obtain(Cell cell) {
+        String key = cell.modelKey();
+        Engines.seed(cell.seed());
+        Network net = Network.create(cell.model(), cell.activation().instance(), train, device);
+        try {
+            Optional<CheckpointMeta> stored = store.finished(key);
+            if (stored.isPresent()) {
+                store.restore(key, net);
+                progress.line("checkpoint " + store.weights(key).getFileName() + " reused, nothing trained");
+                return new Ready(new TrainedModel(net, stored.get().steps(), stored.get().seconds(), false));
+            }
+            long t0 = System.nanoTime();
+            TrainingLog log = new TrainingLog();
+            CheckpointStore.Rounds rounds = store.rounds(key, log);
+            if (rounds.next() > 0) {
+                log.addAll(store.log(key)); // the curve up to the round it resumes after
+            }
+            long steps = ModelTrainer.train(cell.job(), net, train, rounds, TrainingListener.both(progress, new LogListener(log)));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            store.save(key, net, new CheckpointMeta(steps, seconds), log);
+            return new Ready(new TrainedModel(net, steps, seconds, true));
+        } catch (SpecException e) {
+            net.close();
+            throw e;
+        } catch (DivergedException e) {
+            net.close();
+            return new Failed(GridRunner.oneLine(e));
+        } catch (RuntimeException e) {
+            net.close();
+            return new Failed("training failed: " + GridRunner.oneLine(e));
+        }
+    }
+
+    /** Writes the loss readings into the model's training log, continuing the step count of a resumed training. */
+    private static final class LogListener implements TrainingListener {
+        private final TrainingLog log;
+        private long step;
+
+        LogListener(TrainingLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void started(long totalSteps, long doneSteps) {
+            step = doneSteps;
+        }
+
+        @Override
+        public void step(String where, int images, double meanLoss) {
+            step++;
+            if (!Double.isNaN(meanLoss)) {
+                log.add(step, where, meanLoss);
+            }
+        }
+
+        @Override
+        public void note(String message) {}
+    }
+}

@@ -1,0 +1,84 @@
+package org.robustgrid.harness.grid;
+
+import ai.djl.Device;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.robustgrid.harness.Version;
+import org.robustgrid.harness.engine.Devices;
+import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.evaluate.AttackOutcome;
+import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.Measures;
+import org.robustgrid.harness.results.ModelFacts;
+import org.robustgrid.harness.results.Provenance;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
+import org.robustgrid.harness.results.Training;
+import org.robustgrid.harness.spi.Attack;
+
+/** Stage 4 of a cell, record: one typed row per evaluation, appended to the results store as soon as it is known. */
+final class RecordStage {
+
+    private final ResultsStore store;
+    private final Device device;
+
+    RecordStage(ResultsStore store, Device device) {
+        this.store = store;
+        this.device = device;
+    }
+
+    /** The row of an attack that ran. */
+    void measured(Cell cell, TrainedModel model, double natural, Plugin<Attack> attack, AttackOutcome o, List<String> warnings) {
+        Measures m = new Measures(natural, o.robustAccuracy(), o.naturalAccuracy(), o.examples(), o.successRate(), o.medianL2(),
+                o.medianLinf(), o.seconds());
+        store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), m,
+                provenance(cell, attack), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));
+    }
+
+    /** The row of an attack that failed on a model that exists. */
+    void attackFailed(Cell cell, TrainedModel model, double natural, Plugin<Attack> attack, String reason) {
+        store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), Measures.naturalOnly(natural),
+                provenance(cell, attack), ResultRow.Status.FAILED, reason, Instant.now().toString()));
+    }
+
+    /** The rows of a cell whose model could not be trained: one per attack it was to be evaluated with. */
+    void modelFailed(Cell cell, List<Plugin<Attack>> attacks, String reason) {
+        for (Plugin<Attack> attack : attacks) {
+            store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN, Measures.NONE,
+                    new Provenance(Version.get(), pluginVersions(cell, null), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
+                    Instant.now().toString()));
+        }
+    }
+
+    private static Training training(TrainedModel model) {
+        return new Training(model.net().trainableCount(), model.steps(), model.seconds());
+    }
+
+    private Provenance provenance(Cell cell, Plugin<Attack> attack) {
+        return new Provenance(Version.get(), pluginVersions(cell, attack), Engines.djlVersion(), Engines.describe(), Devices.label(device));
+    }
+
+    static ModelFacts facts(Cell cell) {
+        return new ModelFacts(cell.dataset(), cell.model(), cell.activation().canonical(), cell.recipe().schedule().id(),
+                cell.trainAttackSpec(), cell.partitionerSpec(), cell.share(), cell.strategy().canonical(), cell.federated(),
+                cell.clients(), cell.rounds(), cell.recipe().epochs(), cell.seed(), cell.modelKey(), cell.recipe().canonical());
+    }
+
+    /** {@code id@version} of every plugin that shaped the model, and of the eval attack when given. */
+    private static String pluginVersions(Cell cell, Plugin<Attack> attack) {
+        List<String> versions = new ArrayList<>();
+        versions.add(cell.activation().versioned());
+        if (cell.trainAttack() != null) {
+            versions.add(cell.trainAttack().versioned());
+        }
+        if (cell.partitioner() != null) {
+            versions.add(cell.partitioner().versioned());
+        }
+        versions.add(cell.strategy().versioned());
+        if (attack != null) {
+            versions.add(attack.versioned());
+        }
+        return String.join(" ", versions);
+    }
+}

@@ -1,0 +1,12 @@
+package org.robustgrid.harness.results;
+
+/**
+ * What produced a row.
+ *
+ * @param harnessVersion robustgrid's version
+ * @param pluginVersions {@code id@version} of every plugin that shaped the row, space-separated
+ * @param djlVersion DJL's version; empty when the engine never started
+ * @param engine the engine and its native settings; empty when the engine never started
+ * @param device the device label
+ */
+public record Provenance(String harnessVersion, String pluginVersions, String djlVersion, String engine, String device) {}

@@ -1,0 +1,69 @@
+package org.robustgrid.harness.results;
+
+import java.util.Map;
+import org.robustgrid.harness.spi.Params;
+
+/** Rows from their file form, upgrading rows of older schemas. The inverse of {@link Column#text}. */
+final class RowCodec {
+
+    private RowCodec() {}
+
+    /** A row from its values by column; absent ones are empty, and a row without a schema version is of schema 1. */
+    static ResultRow decode(Map<Column, String> v) {
+        int version = version(v.getOrDefault(Column.SCHEMA_VERSION, ""));
+        String partitioner = text(v, Column.PARTITIONER);
+        // Schema 1 did not record 'federated'; it wrote partitioner 'none' for every centralized model.
+        boolean federated = version >= 2 ? Boolean.parseBoolean(text(v, Column.FEDERATED))
+                : !partitioner.isEmpty() && !partitioner.equals("none");
+        ModelFacts model = new ModelFacts(text(v, Column.DATASET), text(v, Column.MODEL), text(v, Column.ACTIVATION),
+                text(v, Column.LR_SCHEDULE), text(v, Column.TRAIN_ATTACK), partitioner, real(v, Column.SHARE, 0),
+                text(v, Column.STRATEGY), federated, (int) whole(v, Column.CLIENTS, 1), (int) whole(v, Column.ROUNDS, 1),
+                (int) whole(v, Column.EPOCHS, 1), whole(v, Column.SEED, 0), text(v, Column.MODEL_KEY), text(v, Column.RECIPE));
+        Measures measures = new Measures(real(v, Column.NATURAL_ACC, Double.NaN), real(v, Column.ROBUST_ACC, Double.NaN),
+                real(v, Column.EVAL_NATURAL_ACC, Double.NaN), (int) whole(v, Column.EVAL_EXAMPLES, -1),
+                real(v, Column.SUCCESS_RATE, Double.NaN), real(v, Column.MEDIAN_L2, Double.NaN), real(v, Column.MEDIAN_LINF, Double.NaN),
+                real(v, Column.EVAL_SECONDS, Double.NaN));
+        Training training = new Training(whole(v, Column.PARAMS, -1), whole(v, Column.TRAIN_STEPS, -1),
+                real(v, Column.TRAIN_SECONDS, Double.NaN));
+        Provenance provenance = new Provenance(text(v, Column.HARNESS_VERSION), text(v, Column.PLUGIN_VERSIONS),
+                text(v, Column.DJL_VERSION), text(v, Column.ENGINE), text(v, Column.DEVICE));
+        ResultRow.Status status = ResultRow.OK.equals(text(v, Column.STATUS)) ? ResultRow.Status.OK : ResultRow.Status.FAILED;
+        return new ResultRow(model, text(v, Column.ATTACK), text(v, Column.EVAL_KEY), training, measures, provenance, status,
+                text(v, Column.WARNING), text(v, Column.TIMESTAMP));
+    }
+
+    /** The schema version a row states; 1 for rows of files without the column. */
+    static int version(String text) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String text(Map<Column, String> v, Column c) {
+        String t = v.get(c);
+        return t == null ? "" : t;
+    }
+
+    private static double real(Map<Column, String> v, Column c, double absent) {
+        String t = text(v, c);
+        if (t.isEmpty()) {
+            return absent;
+        }
+        double d = Params.parseReal(t);
+        return Double.isNaN(d) ? absent : d;
+    }
+
+    private static long whole(Map<Column, String> v, Column c, long absent) {
+        String t = text(v, c);
+        try {
+            return t.isEmpty() ? absent : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
+}

@@ -3,7 +3,8 @@ package org.robustgrid.harness;
 /**
  * Every default of the harness in one place; help text is built from these constants so it cannot
  * drift. Values marked [paper] are the study's; the rest are robustgrid's choices where the paper is
- * silent (PAPER.md, "[default]").
+ * silent (PAPER.md, "[default]"). The plugins an unset grid axis uses are not here but in the preset
+ * {@code defaults} (resources/presets/defaults.grid): the harness names no plugin id in code.
  */
 public final class Defaults {
 
@@ -13,16 +14,6 @@ public final class Defaults {
     public static final String DATASET = "fashion-mnist";
     /** Model used when none is named. */
     public static final String MODEL = "resnet18";
-    /** Activation when none is named [paper: ReLU is the baseline]. */
-    public static final String ACTIVATION = "relu";
-    /** Training attack: PGD with ε=8/255, step 2/255, 10 steps, random start. */
-    public static final String TRAIN_ATTACK = "pgd(eps=8/255,alpha=2/255,steps=10)";
-    /** Evaluation attacks [paper: FGSM, PGD, C&amp;W, DeepFool]. */
-    public static final String EVAL_ATTACKS = "fgsm,pgd(steps=20),cw,deepfool";
-    /** Partitioner when none is named. */
-    public static final String PARTITIONER = "iid";
-    /** Strategy when none is named. */
-    public static final String STRATEGY = "centralized";
 
     /** Gaussian noise σ on [0,1] pixels for the noisy copies. */
     public static final double NOISE_SIGMA = 0.05;

@@ -9,9 +9,11 @@ import org.robustgrid.harness.bench.StepBenchmark;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.grid.GridSpec;
 import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.train.LrSchedule;
@@ -53,8 +55,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = Defaults.DEVICE, description = "cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--activation", defaultValue = Defaults.ACTIVATION, description = "activation spec (default: ${DEFAULT-VALUE})")
+    @Option(names = "--activation", description = "activation spec (default: the grid's default activation)")
     String activation;
+
+    @Option(names = "--train-attack", paramLabel = "SPEC",
+            description = "training attack spec; --steps sets its 'steps' (default: the grid's default training attack)")
+    String trainAttackSpec;
 
     @Option(names = "--attack", paramLabel = "SPEC", description = "time this attack on a batch instead of the training step")
     String attack;
@@ -78,9 +84,11 @@ final class BenchCommand implements Callable<Integer> {
         PluginRegistry registry = main.registry();
         Device dev = Devices.resolve(device);
         String modelSpec = Models.canonical(model);
-        var act = registry.activation(activation);
-        Plugin<Attack> trainAttack = steps == 0 ? null : registry.attack("pgd(eps=8/255,alpha=2/255,steps=" + steps + ")");
-        var strategy = registry.strategy("centralized");
+        GridSpec grid = GridSpec.defaults();
+        var act = registry.activation(activation != null ? activation : grid.list("activations").get(0));
+        String attackSpec = trainAttackSpec != null ? trainAttackSpec : grid.list("train-attacks").get(0);
+        Plugin<Attack> trainAttack = steps == 0 ? null : registry.attack(PluginSpec.parse(attackSpec).with("steps", Integer.toString(steps)).text());
+        var strategy = registry.strategy(grid.list("strategies").get(0));
         Recipe recipe = new Recipe(Defaults.NOISE_SIGMA, Defaults.LABEL_SMOOTHING, true, Defaults.CROP_PADDING,
                 Defaults.LEARNING_RATE, LrSchedule.FIXED, Defaults.MOMENTUM, Defaults.WEIGHT_DECAY, batch, 1);
         Dataset shape = StepBenchmark.randomData(batch, channels, size, 10, 0);

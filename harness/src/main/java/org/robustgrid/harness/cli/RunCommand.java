@@ -18,6 +18,7 @@ import org.robustgrid.harness.data.DataOptions;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Devices;
+import org.robustgrid.harness.grid.GridKey;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
@@ -77,9 +78,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** Adds one flag per grid key to the {@code run} command. */
     static void addGridOptions(CommandLine run) {
-        for (Map.Entry<String, String[]> e : GridSpec.KEYS.entrySet()) {
-            OptionSpec.Builder b = OptionSpec.builder(names(e.getKey())).paramLabel("VALUE").type(String.class)
-                    .description(e.getValue()[1] + " (default: " + e.getValue()[0] + ")");
+        for (GridKey k : GridSpec.KEYS) {
+            OptionSpec.Builder b = OptionSpec.builder(names(k.name())).paramLabel(k.axis() ? "LIST" : "VALUE").type(String.class)
+                    .description(k.help());
             run.getCommandSpec().addOption(b.build());
         }
     }
@@ -98,10 +99,10 @@ final class RunCommand implements Callable<Integer> {
         }
         GridSpec grid = gridFile != null ? GridSpec.file(gridFile) : preset != null ? GridSpec.preset(preset) : GridSpec.defaults();
         Map<String, String> flags = new LinkedHashMap<>();
-        for (String key : GridSpec.KEYS.keySet()) {
-            OptionSpec o = spec.findOption("--" + key);
+        for (GridKey k : GridSpec.KEYS) {
+            OptionSpec o = spec.findOption("--" + k.name());
             if (o != null && o.getValue() != null) {
-                flags.put(key, o.getValue());
+                flags.put(k.name(), o.getValue());
             }
         }
         grid = grid.with(flags);

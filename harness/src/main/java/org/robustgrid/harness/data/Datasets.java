@@ -29,13 +29,49 @@ public final class Datasets {
     public static final String DATA_ENV = "ROBUSTGRID_DATA";
 
     private static final Logger LOG = LoggerFactory.getLogger(Datasets.class);
-    private static final List<String> IDS = List.of(Cifar10.ID, FashionMnist.ID, Synthetic.ID);
+    /** How one data set is loaded from its checked parameters. */
+    interface Loader {
+        DataSplit load(DataOptions options, Params params);
+    }
+
+    /**
+     * One data set.
+     *
+     * @param id the spec id
+     * @param parameters its declared parameters (most have none)
+     * @param loader reads, downloads or generates it
+     */
+    record DatasetType(String id, List<ParamSpec> parameters, Loader loader) {}
+
+    /** The registry, sorted by id: a new data set is one more entry here. */
+    private static final Map<String, DatasetType> TYPES = register(
+            new DatasetType(Cifar10.ID, List.of(), (o, p) -> Cifar10.load(o, Cifar10.OFFICIAL_MD5)),
+            new DatasetType(FashionMnist.ID, List.of(), (o, p) -> FashionMnist.load(o.dataDir())),
+            new DatasetType(Synthetic.ID, Synthetic.PARAMETERS, (o, p) -> Synthetic.generate(p, o.seed())));
 
     private Datasets() {}
 
     /** The data set ids, sorted. */
     public static List<String> ids() {
-        return IDS;
+        return List.copyOf(TYPES.keySet());
+    }
+
+    private static Map<String, DatasetType> register(DatasetType... types) {
+        Map<String, DatasetType> m = new java.util.TreeMap<>();
+        for (DatasetType t : types) {
+            if (m.put(t.id(), t) != null) {
+                throw new IllegalStateException("two data sets with id " + t.id());
+            }
+        }
+        return m;
+    }
+
+    private static DatasetType type(String id) {
+        DatasetType t = TYPES.get(id);
+        if (t == null) {
+            throw unknown(id);
+        }
+        return t;
     }
 
     /**
@@ -48,12 +84,7 @@ public final class Datasets {
         PluginSpec spec = parse(options.id());
         Params params = params(spec);
         long start = System.nanoTime();
-        DataSplit full = switch (spec.id()) {
-            case FashionMnist.ID -> FashionMnist.load(options.dataDir());
-            case Cifar10.ID -> Cifar10.load(options, Cifar10.OFFICIAL_MD5);
-            case Synthetic.ID -> Synthetic.generate(params, options.seed());
-            default -> throw new AssertionError(spec.id());
-        };
+        DataSplit full = type(spec.id()).loader().load(options, params);
         DataSplit split = new DataSplit(limit(full.train(), options.trainLimit()), limit(full.test(), options.testLimit()));
         LOG.info("loaded {}: {} training and {} test images in {} ms", params.canonical(), split.train().size(),
                 split.test().size(), (System.nanoTime() - start) / 1_000_000);
@@ -62,11 +93,7 @@ public final class Datasets {
 
     /** The parameters a data set takes (only {@code synthetic} has any). */
     public static List<ParamSpec> parameters(String id) {
-        return switch (id) {
-            case FashionMnist.ID, Cifar10.ID -> List.of();
-            case Synthetic.ID -> Synthetic.PARAMETERS;
-            default -> throw unknown(id);
-        };
+        return type(id).parameters();
     }
 
     /** The canonical spec, defaults filled in and keys sorted: equal data sets give equal text. */
@@ -131,13 +158,10 @@ public final class Datasets {
     }
 
     private static Params params(PluginSpec spec) {
-        return switch (spec.id()) {
-            case FashionMnist.ID, Cifar10.ID, Synthetic.ID -> Params.resolve(spec.id(), parameters(spec.id()), spec.raw());
-            default -> throw unknown(spec.id());
-        };
+        return Params.resolve(spec.id(), type(spec.id()).parameters(), spec.raw());
     }
 
     private static SpecException unknown(String id) {
-        return new SpecException("unknown dataset '" + id + "'; available: " + String.join(", ", IDS));
+        return new SpecException("unknown dataset '" + id + "'; available: " + String.join(", ", TYPES.keySet()));
     }
 }

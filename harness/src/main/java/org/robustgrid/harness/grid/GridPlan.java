@@ -26,39 +26,32 @@ import org.robustgrid.harness.train.Recipe;
  */
 public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, int evalBatch) {
 
+    /** The element of the {@code train-attacks} axis that means adversarial training without an attack. */
+    public static final String NO_ATTACK = "none";
+
     /** Expands {@code spec}: the cross product of its axes, partitioner and share collapsed for centralized strategies. */
     public static GridPlan of(GridSpec spec, PluginRegistry registry) {
         String dataset = Datasets.canonical(spec.get("dataset"));
         String model = Models.canonical(spec.get("model"));
-        int epochs = spec.integer("epochs", 1, 10_000);
-        Recipe base = new Recipe(spec.real("noise", 0, 1), spec.real("label-smoothing", 0, 0.999), spec.bool("flip"),
-                spec.integer("crop-padding", 0, 16), spec.real("lr", 1e-9, 10), LrSchedule.FIXED, spec.real("momentum", 0, 0.999),
-                spec.real("weight-decay", 0, 0.999), spec.integer("batch", 1, 65_536), epochs);
-        int clients = spec.integer("clients", 1, 100_000);
-        int rounds = spec.integer("rounds", 1, 100_000);
-        double clientFraction = spec.real("client-fraction", 1e-9, 1);
-        int trainLimit = spec.integer("train-limit", 0, Integer.MAX_VALUE);
-        List<Plugin<Activation>> activations = spec.specs("activations").stream().map(registry::activation).toList();
-        List<LrSchedule> schedules = spec.specs("lr-schedules").stream().map(LrSchedule::parse).toList();
+        Recipe base = Recipe.of(spec.recipeParams(), LrSchedule.FIXED);
+        int clients = spec.integer("clients");
+        int rounds = spec.integer("rounds");
+        double clientFraction = spec.real("client-fraction");
+        int trainLimit = spec.integer("train-limit");
+        List<Plugin<Activation>> activations = spec.list("activations").stream().map(registry::activation).toList();
+        List<LrSchedule> schedules = spec.list("lr-schedules").stream().distinct().map(LrSchedule::parse).toList();
         List<Plugin<Attack>> trainAttacks = new ArrayList<>();
-        for (String s : spec.specs("train-attacks")) {
-            trainAttacks.add(s.equals("none") ? null : registry.attack(s));
+        for (String s : spec.list("train-attacks")) {
+            trainAttacks.add(s.equals(NO_ATTACK) ? null : registry.attack(s));
         }
-        List<Plugin<Strategy>> strategies = spec.specs("strategies").stream().map(registry::strategy).toList();
+        List<Plugin<Strategy>> strategies = spec.list("strategies").stream().map(registry::strategy).toList();
         // Partitioners and shares only matter to federated strategies: a centralized grid needs none installed.
         boolean anyFederated = strategies.stream().anyMatch(s -> s.instance().federated());
         List<Plugin<Partitioner>> partitioners =
-                anyFederated ? spec.specs("partitioners").stream().map(registry::partitioner).toList() : List.of();
-        List<Double> shares = spec.reals("shares", 0, 1);
-        List<Long> seeds = new ArrayList<>();
-        for (String s : spec.specs("seeds")) {
-            try {
-                seeds.add(Long.parseLong(s));
-            } catch (NumberFormatException e) {
-                throw new SpecException("grid key 'seeds' has '" + s + "'; expected integers");
-            }
-        }
-        List<Plugin<Attack>> evalAttacks = spec.specs("eval-attacks").stream().map(registry::attack).toList();
+                anyFederated ? spec.list("partitioners").stream().map(registry::partitioner).toList() : List.of();
+        List<Double> shares = spec.reals("shares");
+        List<Long> seeds = spec.longs("seeds");
+        List<Plugin<Attack>> evalAttacks = spec.list("eval-attacks").stream().map(registry::attack).toList();
 
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (long seed : seeds) {
@@ -80,8 +73,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 }
             }
         }
-        return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit", 0, Integer.MAX_VALUE),
-                spec.integer("eval-batch", 1, 65_536));
+        return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), spec.integer("eval-batch"));
     }
 
     /** The cells of shard {@code index} of {@code count}: every count-th model, so shards are disjoint and cover the grid. */

@@ -11,23 +11,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.robustgrid.harness.Defaults;
+import org.robustgrid.harness.data.Datasets;
+import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.PluginSpec;
+import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.train.LrSchedule;
+import org.robustgrid.harness.train.Recipe;
 
 /**
  * A grid: the axes to cross and the settings they share. Written as a file of {@code key = value}
  * lines ({@code #} starts a comment; list values are comma-separated plugin specs or numbers) that
  * users keep in version control; command-line flags of the same names override it. Presets ship as
- * resources ({@code quick}, {@code fmnist}, {@code paper}).
+ * resources ({@code quick}, {@code fmnist}, {@code paper}); the plugins an unset axis uses come from the
+ * preset {@code defaults}, so the harness names no plugin id in code.
  */
 public final class GridSpec {
 
-    /** Every key a grid file or flag may set, with its default and meaning. */
-    public static final Map<String, String[]> KEYS = keys();
+    /** The preset that gives every plugin axis its default. */
+    static final String DEFAULTS_PRESET = "defaults";
+
+    /** Every key a grid file or flag may set, declared once: type, range, default and help. */
+    public static final List<GridKey> KEYS = keys();
+
+    private static final Map<String, GridKey> BY_NAME = byName();
 
     private final Map<String, String> values;
 
@@ -35,50 +44,74 @@ public final class GridSpec {
         this.values = values;
     }
 
-    private static Map<String, String[]> keys() {
-        Map<String, String[]> k = new LinkedHashMap<>();
-        k.put("dataset", new String[] {Defaults.DATASET, "data set id: fashion-mnist, cifar10 or synthetic(...)"});
-        k.put("model", new String[] {Defaults.MODEL, "model spec: resnet18(width=64) or small-cnn(width=32)"});
-        k.put("activations", new String[] {Defaults.ACTIVATION, "activation specs (an axis)"});
-        k.put("lr-schedules", new String[] {Defaults.LR_SCHEDULE, "fixed, cosine, step (an axis)"});
-        k.put("train-attacks", new String[] {Defaults.TRAIN_ATTACK, "training attack specs, or none (an axis)"});
-        k.put("eval-attacks", new String[] {Defaults.EVAL_ATTACKS, "evaluation attack specs"});
-        k.put("partitioners", new String[] {Defaults.PARTITIONER, "partitioner specs for federated strategies (an axis)"});
-        k.put("shares", new String[] {"0", "data-sharing fractions in [0,1] for federated strategies (an axis)"});
-        k.put("strategies", new String[] {Defaults.STRATEGY, "strategy specs (an axis)"});
-        k.put("seeds", new String[] {Long.toString(Defaults.SEED), "seeds (an axis)"});
-        k.put("clients", new String[] {Integer.toString(Defaults.CLIENTS), "federated clients"});
-        k.put("rounds", new String[] {Integer.toString(Defaults.ROUNDS), "federated rounds"});
-        k.put("client-fraction", new String[] {Params.format(Defaults.CLIENT_FRACTION), "fraction of clients training each round"});
-        k.put("epochs", new String[] {Integer.toString(Defaults.EPOCHS), "epochs (local epochs per round when federated)"});
-        k.put("batch", new String[] {Integer.toString(Defaults.BATCH_SIZE), "clean images per training batch"});
-        k.put("lr", new String[] {Params.format(Defaults.LEARNING_RATE), "initial learning rate"});
-        k.put("momentum", new String[] {Params.format(Defaults.MOMENTUM), "SGD momentum"});
-        k.put("weight-decay", new String[] {Params.format(Defaults.WEIGHT_DECAY), "SGD weight decay"});
-        k.put("noise", new String[] {Params.format(Defaults.NOISE_SIGMA), "Gaussian noise sigma of the noisy copies (0: none)"});
-        k.put("label-smoothing", new String[] {Params.format(Defaults.LABEL_SMOOTHING), "soft-label alpha"});
-        k.put("flip", new String[] {"true", "random horizontal flip"});
-        k.put("crop-padding", new String[] {Integer.toString(Defaults.CROP_PADDING), "random-crop padding (0: none)"});
-        k.put("train-limit", new String[] {"0", "use only the first N training images (0: all)"});
-        k.put("eval-limit", new String[] {Integer.toString(Defaults.EVAL_LIMIT), "test images attacked per eval attack (0: all)"});
-        k.put("eval-batch", new String[] {Integer.toString(Defaults.EVAL_BATCH_SIZE), "batch size of evaluation"});
+    private static List<GridKey> keys() {
+        Map<String, String> plugins = lines(resource(DEFAULTS_PRESET), "preset " + DEFAULTS_PRESET, null);
+        List<GridKey> k = new ArrayList<>();
+        k.add(new GridKey(ParamSpec.text("dataset", Defaults.DATASET, "data set: " + String.join(", ", Datasets.ids())
+                + " (synthetic takes parameters)"), false));
+        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model spec: " + String.join(", ", Models.ids())), false));
+        k.add(new GridKey(ParamSpec.text("activations", plugins.get("activations"), "activation specs"), true));
+        k.add(new GridKey(ParamSpec.choice("lr-schedules", Defaults.LR_SCHEDULE, LrSchedule.ids(), "learning-rate schedules"), true));
+        k.add(new GridKey(ParamSpec.text("train-attacks", plugins.get("train-attacks"), "training attack specs, or none"), true));
+        k.add(new GridKey(ParamSpec.text("eval-attacks", plugins.get("eval-attacks"), "evaluation attack specs"), true));
+        k.add(new GridKey(ParamSpec.text("partitioners", plugins.get("partitioners"), "partitioner specs for federated strategies"), true));
+        k.add(new GridKey(ParamSpec.real("shares", 0, 0, 1, "data-sharing fractions for federated strategies"), true));
+        k.add(new GridKey(ParamSpec.text("strategies", plugins.get("strategies"), "strategy specs"), true));
+        k.add(new GridKey(ParamSpec.integer("seeds", Defaults.SEED, -MAX_SEED, MAX_SEED, "seeds"), true));
+        k.add(new GridKey(ParamSpec.integer("clients", Defaults.CLIENTS, 1, 100_000, "federated clients"), false));
+        k.add(new GridKey(ParamSpec.integer("rounds", Defaults.ROUNDS, 1, 100_000, "federated rounds"), false));
+        k.add(new GridKey(ParamSpec.real("client-fraction", Defaults.CLIENT_FRACTION, 1e-9, 1, "fraction of clients training each round"),
+                false));
+        for (ParamSpec p : Recipe.PARAMETERS) {
+            k.add(new GridKey(p, false));
+        }
+        k.add(new GridKey(ParamSpec.integer("train-limit", 0, 0, Integer.MAX_VALUE, "use only the first N training images (0: all)"),
+                false));
+        k.add(new GridKey(ParamSpec.integer("eval-limit", Defaults.EVAL_LIMIT, 0, Integer.MAX_VALUE,
+                "test images attacked per eval attack (0: all)"), false));
+        k.add(new GridKey(ParamSpec.integer("eval-batch", Defaults.EVAL_BATCH_SIZE, 1, 65_536, "batch size of evaluation"), false));
+        return List.copyOf(k);
+    }
+
+    /** Seeds are exact in a double up to 2^53, the range {@link ParamSpec} checks in. */
+    private static final long MAX_SEED = 1L << 53;
+
+    private static Map<String, GridKey> byName() {
+        Map<String, GridKey> m = new LinkedHashMap<>();
+        KEYS.forEach(k -> m.put(k.name(), k));
+        return m;
+    }
+
+    /** The declaration of a key. */
+    public static GridKey key(String name) {
+        GridKey k = BY_NAME.get(name);
+        if (k == null) {
+            throw new SpecException("unknown grid key '" + name + "'; keys: " + String.join(", ", BY_NAME.keySet()));
+        }
         return k;
     }
 
     /** Defaults only. */
     public static GridSpec defaults() {
         Map<String, String> v = new LinkedHashMap<>();
-        KEYS.forEach((key, d) -> v.put(key, d[0]));
+        KEYS.forEach(k -> v.put(k.name(), k.spec().defaultValue()));
         return new GridSpec(v);
     }
 
     /** A preset shipped with the harness, by name. */
     public static GridSpec preset(String name) {
+        if (!presets().contains(name)) {
+            throw new SpecException("unknown preset '" + name + "'; available: " + String.join(", ", presets()));
+        }
+        return defaults().with(parse(resource(name), "preset " + name));
+    }
+
+    private static String resource(String name) {
         try (InputStream in = GridSpec.class.getResourceAsStream("/presets/" + name + ".grid")) {
             if (in == null) {
-                throw new SpecException("unknown preset '" + name + "'; available: " + String.join(", ", presets()));
+                throw new IllegalStateException("preset " + name + " is missing from the harness jar");
             }
-            return defaults().with(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "preset " + name));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,6 +137,11 @@ public final class GridSpec {
 
     /** {@code key = value} lines to a map, rejecting unknown keys. */
     static Map<String, String> parse(String text, String where) {
+        return lines(text, where, BY_NAME.keySet());
+    }
+
+    /** {@code key = value} lines to a map; {@code #} starts a comment; keys outside {@code known} are refused (null: any). */
+    private static Map<String, String> lines(String text, String where, java.util.Set<String> known) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -121,9 +159,8 @@ public final class GridSpec {
                 throw new SpecException(where + " line " + (i + 1) + ": expected 'key = value', got '" + line + "'");
             }
             String key = line.substring(0, eq).strip();
-            if (!KEYS.containsKey(key)) {
-                throw new SpecException(where + " line " + (i + 1) + ": unknown key '" + key + "'; keys: "
-                        + String.join(", ", KEYS.keySet()));
+            if (known != null && !known.contains(key)) {
+                throw new SpecException(where + " line " + (i + 1) + ": unknown key '" + key + "'; keys: " + String.join(", ", known));
             }
             out.put(key, line.substring(eq + 1).strip());
         }
@@ -134,9 +171,7 @@ public final class GridSpec {
     public GridSpec with(Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>(values);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
-            if (!KEYS.containsKey(e.getKey())) {
-                throw new SpecException("unknown grid key '" + e.getKey() + "'; keys: " + String.join(", ", KEYS.keySet()));
-            }
+            key(e.getKey());
             if (e.getValue() != null) {
                 v.put(e.getKey(), e.getValue());
             }
@@ -144,64 +179,51 @@ public final class GridSpec {
         return new GridSpec(v);
     }
 
+    /** A value as written. */
     public String get(String key) {
         return values.get(key);
     }
 
-    /** A list of plugin specs. */
-    public List<String> specs(String key) {
-        List<String> list = PluginSpec.splitList(values.get(key));
-        if (list.isEmpty()) {
-            throw new SpecException("grid key '" + key + "' is empty; expected " + KEYS.get(key)[1]);
-        }
-        return list;
+    /** An axis's elements, each checked against the key's declaration and normalized. */
+    public List<String> list(String key) {
+        return key(key).check(values.get(key));
     }
 
-    public int integer(String key, int min, int max) {
-        String text = values.get(key);
-        try {
-            int v = Integer.parseInt(text);
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new SpecException("grid key '" + key + "' is '" + text + "'; expected an integer in [" + min + ", " + max + "]");
+    /** An axis of reals, duplicates removed, in order. */
+    public List<Double> reals(String key) {
+        return list(key).stream().distinct().map(Double::parseDouble).toList();
     }
 
-    public double real(String key, double min, double max) {
-        double v = Params.parseReal(values.get(key));
-        if (Double.isNaN(v) || v < min || v > max) {
-            throw new SpecException("grid key '" + key + "' is '" + values.get(key) + "'; expected a number in ["
-                    + Params.format(min) + ", " + Params.format(max) + "]");
-        }
-        return v;
+    /** An axis of integers, duplicates removed, in order. */
+    public List<Long> longs(String key) {
+        return list(key).stream().distinct().map(Long::parseLong).toList();
     }
 
-    public boolean bool(String key) {
-        String text = values.get(key);
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new SpecException("grid key '" + key + "' is '" + text + "'; expected true or false");
-        }
-        return Boolean.parseBoolean(text);
+    /** An integer setting, range-checked. */
+    public int integer(String key) {
+        return Math.toIntExact(Long.parseLong(single(key)));
     }
 
-    /** A list of reals in [min, max], duplicates removed, in order. */
-    public List<Double> reals(String key, double min, double max) {
-        Set<Double> seen = new TreeSet<>();
-        List<Double> out = new ArrayList<>();
-        for (String s : PluginSpec.splitList(values.get(key))) {
-            double v = Params.parseReal(s);
-            if (Double.isNaN(v) || v < min || v > max) {
-                throw new SpecException("grid key '" + key + "' has '" + s + "'; expected numbers in ["
-                        + Params.format(min) + ", " + Params.format(max) + "]");
-            }
-            if (seen.add(v)) {
-                out.add(v);
-            }
+    /** A real setting, range-checked. */
+    public double real(String key) {
+        return Double.parseDouble(single(key));
+    }
+
+    /** The recipe's settings, checked, as {@link Params} of the recipe's declared parameters. */
+    public Params recipeParams() {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (ParamSpec p : Recipe.PARAMETERS) {
+            raw.put(p.name(), single(p.name()));
         }
-        return out;
+        return Params.resolve("recipe", Recipe.PARAMETERS, raw);
+    }
+
+    private String single(String key) {
+        GridKey k = key(key);
+        if (k.axis()) {
+            throw new IllegalArgumentException(key + " is an axis");
+        }
+        return k.check(values.get(key)).get(0);
     }
 
     /** The grid as a file text, for {@code --dry-run} and for records of what ran. */

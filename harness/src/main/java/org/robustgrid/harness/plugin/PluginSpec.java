@@ -57,6 +57,23 @@ public record PluginSpec(String id, Map<String, String> raw) {
         return new PluginSpec(id, raw);
     }
 
+    /** This spec with one value set (added, or replacing the written one). */
+    public PluginSpec with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(raw);
+        m.put(key, value);
+        return new PluginSpec(id, m);
+    }
+
+    /** The spec as text, values as written: {@code pgd(eps=8/255,steps=10)}. */
+    public String text() {
+        if (raw.isEmpty()) {
+            return id;
+        }
+        StringBuilder sb = new StringBuilder(id).append('(');
+        raw.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ",").append(k).append('=').append(v));
+        return sb.append(')').toString();
+    }
+
     /** Splits a comma-separated list of specs, respecting parentheses: {@code fgsm,pgd(eps=8/255,steps=10)}. */
     public static List<String> splitList(String text) {
         List<String> out = new ArrayList<>();

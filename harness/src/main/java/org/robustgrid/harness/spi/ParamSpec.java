@@ -21,7 +21,9 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
         REAL,
         INT,
         BOOL,
-        CHOICE
+        CHOICE,
+        /** Any non-empty text, such as a plugin spec; its owner checks the meaning. */
+        TEXT
     }
 
     public ParamSpec {
@@ -48,6 +50,66 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
         return new ParamSpec(name, Type.CHOICE, defaultValue, null, null, choices, doc);
     }
 
+    /** A parameter taking any non-empty text (a plugin spec, a path); its owner checks what it means. */
+    public static ParamSpec text(String name, String defaultValue, String doc) {
+        return new ParamSpec(name, Type.TEXT, defaultValue, null, null, List.of(), doc);
+    }
+
+    /**
+     * Checks one value against this declaration and returns its normalized text: reals in shortest exact
+     * decimal form ({@code 8/255} becomes {@code 0.03137254901960784}), everything else as written.
+     *
+     * @param text the value as written, trimmed
+     * @param where what the value belongs to, for messages: {@code parameter 'eps' of 'pgd'}
+     * @throws SpecException naming {@code where}, the value, and what is accepted
+     */
+    public String normalize(String text, String where) {
+        switch (type) {
+            case REAL -> {
+                double v = Params.parseReal(text);
+                if (Double.isNaN(v) || v < min || v > max) {
+                    throw rejected(text, where);
+                }
+                return Params.format(v);
+            }
+            case INT -> {
+                long v;
+                try {
+                    v = Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw rejected(text, where);
+                }
+                if (v < min || v > max) {
+                    throw rejected(text, where);
+                }
+                return Long.toString(v);
+            }
+            case BOOL -> {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw rejected(text, where);
+                }
+                return text;
+            }
+            case CHOICE -> {
+                if (!choices.contains(text)) {
+                    throw rejected(text, where);
+                }
+                return text;
+            }
+            case TEXT -> {
+                if (text.isBlank()) {
+                    throw rejected(text, where);
+                }
+                return text;
+            }
+            default -> throw new AssertionError(type);
+        }
+    }
+
+    private SpecException rejected(String text, String where) {
+        return new SpecException(where + " is '" + text + "'; expected " + accepted());
+    }
+
     /** What values are accepted, for messages and help: {@code a real in [0, 1]}. */
     public String accepted() {
         return switch (type) {
@@ -55,6 +117,7 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
             case INT -> "an integer in [" + (long) (double) min + ", " + (long) (double) max + "]";
             case BOOL -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
+            case TEXT -> "a non-empty text";
         };
     }
 

@@ -107,41 +107,7 @@ public final class Params {
     }
 
     private static String normalize(String pluginId, ParamSpec p, String text) {
-        String where = "parameter '" + p.name() + "' of '" + pluginId + "'";
-        switch (p.type()) {
-            case REAL -> {
-                double v = parseReal(text);
-                if (Double.isNaN(v) || v < p.min() || v > p.max()) {
-                    throw new SpecException(where + " is '" + text + "'; expected " + p.accepted());
-                }
-                return format(v);
-            }
-            case INT -> {
-                long v;
-                try {
-                    v = Long.parseLong(text);
-                } catch (NumberFormatException e) {
-                    throw new SpecException(where + " is '" + text + "'; expected " + p.accepted());
-                }
-                if (v < p.min() || v > p.max()) {
-                    throw new SpecException(where + " is '" + text + "'; expected " + p.accepted());
-                }
-                return Long.toString(v);
-            }
-            case BOOL -> {
-                if (!text.equals("true") && !text.equals("false")) {
-                    throw new SpecException(where + " is '" + text + "'; expected " + p.accepted());
-                }
-                return text;
-            }
-            case CHOICE -> {
-                if (!p.choices().contains(text)) {
-                    throw new SpecException(where + " is '" + text + "'; expected " + p.accepted());
-                }
-                return text;
-            }
-            default -> throw new AssertionError(p.type());
-        }
+        return p.normalize(text, "parameter '" + p.name() + "' of '" + pluginId + "'");
     }
 
     /** Parses a real written as a decimal or a fraction ({@code 8/255}); NaN when it is neither. */

@@ -29,6 +29,11 @@ public enum LrSchedule {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every schedule's id. */
+    public static java.util.List<String> ids() {
+        return Arrays.stream(values()).map(LrSchedule::id).toList();
+    }
+
     /** Parses {@code fixed}, {@code cosine} or {@code step}. */
     public static LrSchedule parse(String text) {
         for (LrSchedule s : values()) {

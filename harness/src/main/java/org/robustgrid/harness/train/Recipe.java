@@ -1,8 +1,10 @@
 package org.robustgrid.harness.train;
 
+import java.util.List;
 import java.util.Locale;
 import org.robustgrid.harness.Defaults;
-import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.spi.ParamSpec;
+import org.robustgrid.harness.spi.Params;
 
 /**
  * The adversarial-training recipe of the study: each batch of clean images (randomly flipped and
@@ -25,15 +27,33 @@ public record Recipe(
         double noiseSigma, double labelSmoothing, boolean flip, int cropPadding, double lr, LrSchedule schedule,
         double momentum, double weightDecay, int batchSize, int epochs) {
 
+    /** The recipe's settings as declared parameters: ranges, defaults and help in one place (grid keys of the same names). */
+    public static final List<ParamSpec> PARAMETERS = List.of(
+            ParamSpec.real("noise", Defaults.NOISE_SIGMA, 0, 1, "Gaussian noise sigma of the noisy copies (0: none)"),
+            ParamSpec.real("label-smoothing", Defaults.LABEL_SMOOTHING, 0, 0.999, "soft-label alpha"),
+            ParamSpec.bool("flip", true, "random horizontal flip"),
+            ParamSpec.integer("crop-padding", Defaults.CROP_PADDING, 0, 16, "random-crop padding (0: none)"),
+            ParamSpec.real("lr", Defaults.LEARNING_RATE, 1e-9, 10, "initial learning rate"),
+            ParamSpec.real("momentum", Defaults.MOMENTUM, 0, 0.999, "SGD momentum"),
+            ParamSpec.real("weight-decay", Defaults.WEIGHT_DECAY, 0, 0.999, "SGD weight decay"),
+            ParamSpec.integer("batch", Defaults.BATCH_SIZE, 1, 65_536, "clean images per training batch"),
+            ParamSpec.integer("epochs", Defaults.EPOCHS, 1, 10_000, "epochs (local epochs per round when federated)"));
+
     public Recipe {
-        check(noiseSigma >= 0 && noiseSigma <= 1, "noise", noiseSigma, "[0, 1]");
-        check(labelSmoothing >= 0 && labelSmoothing < 1, "label-smoothing", labelSmoothing, "[0, 1)");
-        check(cropPadding >= 0 && cropPadding <= 16, "crop-padding", cropPadding, "0..16");
-        check(lr > 0 && lr <= 10, "lr", lr, "(0, 10]");
-        check(momentum >= 0 && momentum < 1, "momentum", momentum, "[0, 1)");
-        check(weightDecay >= 0 && weightDecay < 1, "weight-decay", weightDecay, "[0, 1)");
-        check(batchSize >= 1 && batchSize <= 65536, "batch", batchSize, "1..65536");
-        check(epochs >= 1 && epochs <= 10000, "epochs", epochs, "1..10000");
+        check("noise", noiseSigma);
+        check("label-smoothing", labelSmoothing);
+        check("crop-padding", cropPadding);
+        check("lr", lr);
+        check("momentum", momentum);
+        check("weight-decay", weightDecay);
+        check("batch", batchSize);
+        check("epochs", epochs);
+    }
+
+    /** The recipe of checked parameter values (a grid's, or {@link Params#defaults}-style) under a schedule. */
+    public static Recipe of(Params p, LrSchedule schedule) {
+        return new Recipe(p.real("noise"), p.real("label-smoothing"), p.bool("flip"), p.integer("crop-padding"), p.real("lr"), schedule,
+                p.real("momentum"), p.real("weight-decay"), p.integer("batch"), p.integer("epochs"));
     }
 
     /** The study's recipe with robustgrid's defaults. */
@@ -58,9 +78,8 @@ public record Recipe(
                 noiseSigma, labelSmoothing, flip, cropPadding, lr, schedule.id(), momentum, weightDecay, batchSize, epochs);
     }
 
-    private static void check(boolean ok, String name, Object value, String range) {
-        if (!ok) {
-            throw new SpecException("recipe setting '" + name + "' is " + value + "; expected " + range);
-        }
+    private static void check(String name, double value) {
+        ParamSpec p = PARAMETERS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        p.normalize(Params.format(value), "recipe setting '" + name + "'");
     }
 }

@@ -84,6 +84,9 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--submit", description = "submit the script with sbatch (must be on the PATH)")
     boolean submit;
 
+    /** The search path for sbatch; tests replace it. */
+    String searchPath = System.getenv("PATH");
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -93,16 +96,16 @@ final class SlurmCommand implements Callable<Integer> {
         if (launcher == null) {
             throw new SpecException("no launcher known: run through ./robustgrid, or give --launcher PATH");
         }
-        Path sbatch = submit ? onPath("sbatch") : null;
+        Path sbatch = submit ? onPath("sbatch", searchPath) : null;
         if (submit && sbatch == null) {
             throw new SpecException("--submit needs sbatch on the PATH, and there is none; submit the script on a Slurm login node");
         }
         List<String> gridArgs = gridArgs();
-        CommandLine run = Main.commandLine(new Main().withRegistry(main.registry())).getSubcommands().get("run");
         List<String> flags = new ArrayList<>(runFlags);
-        if (gpusPerTask > 0 && !parseRunFlags(run, flags).hasMatchedOption("--device")) {
+        if (gpusPerTask > 0 && !parseRunFlags(runCommand(), flags).hasMatchedOption("--device")) {
             flags.addAll(List.of("--device", "gpu"));
         }
+        CommandLine run = runCommand();
         parseRunFlags(run, flags);
         GridSpec spec = (gridArgs.get(0).equals("--preset") ? GridSpec.preset(gridArgs.get(1)) : GridSpec.file(Path.of(gridArgs.get(0))))
                 .with(gridFlags(run));
@@ -153,11 +156,18 @@ final class SlurmCommand implements Callable<Integer> {
         return dot > 0 ? base.substring(0, dot) : base;
     }
 
+    /** A fresh command line to parse {@code run}'s flags with: picocli parses a command line once. */
+    private CommandLine runCommand() {
+        return Main.commandLine(new Main().withRegistry(main.registry()));
+    }
+
     /** Checks the run flags as {@code run} would, refusing those this command decides per task. */
-    private static CommandLine.ParseResult parseRunFlags(CommandLine run, List<String> flags) {
+    private static CommandLine.ParseResult parseRunFlags(CommandLine root, List<String> flags) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(flags);
         CommandLine.ParseResult parsed;
         try {
-            parsed = run.parseArgs(flags.toArray(String[]::new));
+            parsed = root.parseArgs(args.toArray(String[]::new)).subcommand();
         } catch (CommandLine.ParameterException e) {
             throw new SpecException("bad run flag after --: " + e.getMessage());
         }
@@ -173,10 +183,10 @@ final class SlurmCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private static Map<String, String> gridFlags(CommandLine run) {
+    private static Map<String, String> gridFlags(CommandLine root) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String key : GridSpec.KEYS.keySet()) {
-            OptionSpec o = run.getCommandSpec().findOption("--" + key);
+            OptionSpec o = root.getSubcommands().get("run").getCommandSpec().findOption("--" + key);
             if (o != null && o.getValue() != null) {
                 flags.put(key, o.getValue());
             }
@@ -215,8 +225,7 @@ final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    private static Path onPath(String program) {
-        String path = System.getenv("PATH");
+    private static Path onPath(String program, String path) {
         if (path == null) {
             return null;
         }

@@ -53,7 +53,7 @@ write_config() {
   # The node as slurmd sees it (sockets, cores, threads, memory); CPUs capped at what this process
   # may use, so a container limited to fewer CPUs than the host is not oversubscribed.
   hw="$(slurmd -C 2>/dev/null | head -n 1 | sed -e 's/^NodeName=[^ ]* //')"
-  cpus="$(nproc)"
+  cpus="$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)"   # nproc obeys OMP_NUM_THREADS otherwise
   mem="$(sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p' <<<"$hw")"
   [ -n "$mem" ] || mem=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 ))
   say "node $node: slurmd -C says: ${hw:-nothing}; configured CPUs=$cpus RealMemory=$mem"

@@ -135,20 +135,27 @@ start() {
 # (slurmstepd) have files open under $dir, a batch script runs from $dir/spool, and the jobs'
 # processes descend from them. This shell and its callers are left out.
 ours() {
-  local p marked="" all kids keep=" " q=$$
-  while [ -n "$q" ] && [ "$q" != 0 ]; do keep="$keep$q "; q="$(ps -o ppid= -p "$q" 2>/dev/null | tr -d ' ' || true)"; done
+  local p c ppid marked="" keep=" " q=$BASHPID all changed=1
+  local -A parent=()
+  for p in /proc/[0-9]*; do
+    ppid="$(sed 's/.*) //' "$p/stat" 2>/dev/null | cut -d' ' -f2 || true)"
+    [ -n "$ppid" ] && parent[${p#/proc/}]=$ppid
+  done
+  while [ -n "$q" ] && [ "$q" != 0 ]; do keep="$keep$q "; q="${parent[$q]:-}"; done
   for p in /proc/[0-9]*; do
     if { ls -l "$p/cwd" "$p/fd/" 2>/dev/null; tr '\0' ' ' 2>/dev/null < "$p/cmdline"; } | grep -F "$dir/" >/dev/null; then
-      marked="$marked ${p#/proc/}"
+      marked="$marked${p#/proc/} "
     fi
   done
-  all="$marked"
-  while [ -n "${marked// /}" ]; do
-    kids=""
-    for p in $marked; do kids="$kids $(ps -o pid= --ppid "$p" 2>/dev/null | tr '\n' ' ' || true)"; done
-    marked="$kids"; all="$all $kids"
+  all=" $marked"
+  while [ "$changed" = 1 ]; do
+    changed=0
+    for c in "${!parent[@]}"; do
+      case "$all" in *" $c "*) continue ;; esac
+      case "$all" in *" ${parent[$c]} "*) all="$all$c "; changed=1 ;; esac
+    done
   done
-  for p in $all; do case "$keep" in *" $p "*) ;; *) echo "$p" ;; esac; done | sort -u
+  for p in $all; do case "$keep" in *" $p "*) ;; *) echo "$p" ;; esac; done
 }
 
 stop() {

@@ -41,28 +41,34 @@ final class SlurmCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "GRID-OR-PRESET", description = "a grid file, or a preset: quick, fmnist, fmnist-federated, paper")
+    @Parameters(index = "0", paramLabel = "GRID-OR-PRESET",
+            description = "a grid file, or a preset: quick, fmnist, fmnist-federated, paper")
     String grid;
 
-    @Parameters(index = "1..*", paramLabel = "RUN-FLAGS", description = "after --: flags for every task's 'run', e.g. -- --epochs 1")
+    @Parameters(index = "1..*", paramLabel = "RUN-FLAGS",
+            description = "after --: flags for every task's 'run', e.g. -- --epochs 1")
     List<String> runFlags = new ArrayList<>();
 
     @Option(names = "--shards", required = true, paramLabel = "N", description = "array tasks, one shard of the grid each")
     int shards;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the grid's folder: shard-<i>/ per task, logs/, the script (default: runs/<grid>)")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "the grid's folder: shard-<i>/ per task, logs/, the script (default: runs/<grid>)")
     Path out;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's)")
     String partition;
 
-    @Option(names = "--gpus-per-task", paramLabel = "G", defaultValue = "0", description = "GPUs per task; > 0 adds --device gpu to run")
+    @Option(names = "--gpus-per-task", paramLabel = "G", defaultValue = "0",
+            description = "GPUs per task; > 0 adds --device gpu to run")
     int gpusPerTask;
 
-    @Option(names = "--cpus-per-task", paramLabel = "C", defaultValue = "1", description = "CPUs per task, also its OMP_NUM_THREADS (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cpus-per-task", paramLabel = "C", defaultValue = "1",
+            description = "CPUs per task, also its OMP_NUM_THREADS (default: ${DEFAULT-VALUE})")
     int cpusPerTask;
 
-    @Option(names = "--time", paramLabel = "T", description = "time limit per task, e.g. 24:00:00; a task killed at it resumes when resubmitted")
+    @Option(names = "--time", paramLabel = "T",
+            description = "time limit per task, e.g. 24:00:00; a task killed at it resumes when resubmitted")
     String time;
 
     @Option(names = "--mem", paramLabel = "M", description = "memory per task, e.g. 16G")
@@ -74,7 +80,8 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--job-name", paramLabel = "NAME", description = "Slurm job name (default: robustgrid-<grid>)")
     String jobName;
 
-    @Option(names = "--sbatch", paramLabel = "OPTION", description = "any other #SBATCH option, repeatable, e.g. --sbatch=--qos=long")
+    @Option(names = "--sbatch", paramLabel = "OPTION",
+            description = "any other #SBATCH option, repeatable, e.g. --sbatch=--qos=long")
     List<String> sbatchOptions = new ArrayList<>();
 
     @Option(names = "--launcher", paramLabel = "PATH", defaultValue = "${sys:robustgrid.launcher}",
@@ -107,9 +114,9 @@ final class SlurmCommand implements Callable<Integer> {
         }
         CommandLine run = runCommand();
         parseRunFlags(run, flags);
-        GridSpec spec = (gridArgs.get(0).equals("--preset") ? GridSpec.preset(gridArgs.get(1)) : GridSpec.file(Path.of(gridArgs.get(0))))
-                .with(gridFlags(run));
-        GridPlan plan = GridPlan.of(spec, main.registry());
+        GridSpec base = gridArgs.get(0).equals("--preset") ? GridSpec.preset(gridArgs.get(1)) : GridSpec.file(Path.of(gridArgs.get(0)));
+        GridSpec gridSpec = base.with(gridFlags(run));
+        GridPlan plan = GridPlan.of(gridSpec, main.registry());
         if (shards > plan.cells().size()) {
             throw new SpecException("--shards " + shards + " but the grid has " + plan.cells().size()
                     + " models to train; give at most " + plan.cells().size() + " shards");

@@ -74,7 +74,7 @@ public record SbatchScript(String jobName, int shards, Path out, Path launcher, 
         s.append("# resubmitted alone (sbatch --array=2) sees SLURM_ARRAY_TASK_COUNT=1.\n");
         s.append("task=\"${SLURM_ARRAY_TASK_ID:?submit this script with sbatch: it is a job array}\"\n");
         s.append("echo \"robustgrid shard ${task}/").append(n)
-                .append(": job ${SLURM_JOB_ID} on $(hostname) at $(date -Is)\"\n");
+                .append(": job ${SLURM_ARRAY_JOB_ID:-?}_${task} (${SLURM_JOB_ID:-?}) on $(hostname) at $(date -Is)\"\n");
         s.append("exec ").append(String.join(" ", run)).append('\n');
         return s.toString();
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "robustgrid", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
         subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
-            ReportCommand.class, PartitionCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */

@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.results.ResultsMerge;
+import org.robustgrid.harness.shard.ShardCheck;
 import org.robustgrid.harness.spi.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Joins the results files of shards into one. */
-@Command(name = "merge", description = "Join shards' results files into one (rows keyed by eval_key, no duplicates).")
+/** Joins the results files of shards into one, after checking that they are the shards of one grid, all done. */
+@Command(name = "merge", description = "Join shards' results files into one (rows keyed by eval_key, no duplicates);"
+        + " refuses shards of different grids and names missing or incomplete shards.")
 final class MergeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -21,16 +23,26 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the merged results file")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "RESULTS_CSV", description = "shard results files")
+    @Parameters(arity = "1..*", paramLabel = "SHARD", description = "shard output folders, or their results.csv files")
     List<Path> inputs;
+
+    @Option(names = "--partial", description = "merge even when shards are missing or incomplete")
+    boolean partial;
 
     @Override
     public Integer call() {
         if (Files.exists(out)) {
             throw new SpecException("merge output " + out + " exists; give a new file name (nothing is overwritten)");
         }
-        int rows = ResultsMerge.merge(inputs, out);
-        spec.commandLine().getOut().printf("merged %d rows from %d files into %s%n", rows, inputs.size(), out);
+        ShardCheck check = ShardCheck.of(inputs);
+        check.report().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        if (!check.complete() && !partial) {
+            throw new SpecException(check.problem());
+        }
+        List<Path> files = check.resultsFiles();
+        int rows = ResultsMerge.merge(files, out);
+        spec.commandLine().getOut().printf("merged %d rows from %d files into %s%n", rows, files.size(), out);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.data.DataOptions;
 import org.robustgrid.harness.data.DataSplit;
@@ -24,6 +22,8 @@ import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
 import org.robustgrid.harness.report.Leaderboard;
 import org.robustgrid.harness.results.ResultsStore;
+import org.robustgrid.harness.shard.Shard;
+import org.robustgrid.harness.shard.ShardManifest;
 import org.robustgrid.harness.spi.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +40,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", description = "Run a grid (a grid file, a preset, or flags), resumably, and print its leaderboard.")
 final class RunCommand implements Callable<Integer> {
 
-    private static final Pattern SHARD = Pattern.compile("(\\d+)/(\\d+)");
     /** Flags the issue tracker and users spell in the singular. */
     private static final Map<String, String> ALIASES = Map.of("train-attacks", "--train-attack", "seeds", "--seed",
             "activations", "--activation", "strategies", "--strategy", "partitioners", "--partitioner");
@@ -70,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--download", description = "download CIFAR-10 when no local copy exists (needs network)")
     boolean download;
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "run only the i-th of n disjoint parts of the grid (1-based)")
+    @Option(names = "--shard", paramLabel = "i/n", description = "run only the i-th of n disjoint parts of the grid (1-based),"
+            + " or auto: from Slurm's job-array variables")
     String shard;
 
     @Option(names = "--dry-run", description = "print the grid and its cells, run nothing")
@@ -107,13 +107,9 @@ final class RunCommand implements Callable<Integer> {
         }
         grid = grid.with(flags);
         GridPlan plan = GridPlan.of(grid, main.registry());
-        if (shard != null) {
-            Matcher m = SHARD.matcher(shard.strip());
-            if (!m.matches()) {
-                throw new SpecException("bad --shard '" + shard + "'; expected i/n, e.g. 2/8");
-            }
-            plan = plan.shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        }
+        Shard part = Shard.parse(shard, System.getenv());
+        ShardManifest manifest = ShardManifest.of(plan, part);
+        plan = plan.shard(part.index(), part.count());
         if (dryRun) {
             stdout.print(grid.toText());
             stdout.printf(Locale.ROOT, "# %d models x %d eval attacks%n", plan.cells().size(), plan.evalAttacks().size());
@@ -124,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
         Device dev = Devices.resolve(device);
         DataSplit data = Datasets.load(new DataOptions(grid.get("dataset"), dataDir, download, null, 0, 0, 0L));
         writeGrid(grid);
+        manifest.record(out);
         long start = System.nanoTime();
         Path results = out.resolve(ResultsStore.FILE);
         try (ResultsStore store = ResultsStore.open(results)) {

@@ -1,6 +1,7 @@
 package org.robustgrid.activations;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import java.util.List;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
@@ -43,8 +44,9 @@ public final class HardTanhProvider implements ActivationProvider {
         return Elementwise.of(id(), x -> hardTanh(x, (float) min, (float) max));
     }
 
-    // hard_tanh(x) = min(max(x, min), max); at the two corners the gradient is 1 (PyTorch's is 0)
+    // hard_tanh(x) = min(max(x, min), max); its gradient is 1 strictly inside (min, max) and 0 at and
+    // beyond the corners, as PyTorch's hardtanh_backward (clip alone would pass 1 at the corners)
     static NDArray hardTanh(NDArray x, float min, float max) {
-        return x.clip(min, max);
+        return NDArrays.where(x.gt(min).logicalAnd(x.lt(max)), x, x.clip(min, max).stopGradient());
     }
 }

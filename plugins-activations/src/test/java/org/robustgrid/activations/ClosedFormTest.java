@@ -103,10 +103,10 @@ class ClosedFormTest {
 
     @Test
     void hardTanh() {
-        // the corners (±1, and -2 and 3 below) are left out: the gradient there is 0 in PyTorch and 1 here
-        double[] at = {-1e4, -1.5, -0.3, 0, 0.9, 1.1, 1e4};
+        // PyTorch: the gradient is 0 at the corners (±1, and -2 and 3 below), 1 only strictly inside
+        double[] at = {-1e4, -1.5, -1, -0.3, 0, 0.9, 1, 1.1, 1e4};
         check(create(new HardTanhProvider(), "hard-tanh"), at, x -> Math.max(-1, Math.min(1, x)), x -> Math.abs(x) < 1 ? 1 : 0);
-        double[] wide = {-1e4, -2.5, -1.5, 0, 2.9, 3.1, 1e4};
+        double[] wide = {-1e4, -2.5, -2, -1.5, 0, 2.9, 3, 3.1, 1e4};
         check(create(new HardTanhProvider(), "hard-tanh(min=-2,max=3)"), wide,
                 x -> Math.max(-2, Math.min(3, x)), x -> x > -2 && x < 3 ? 1 : 0);
     }

@@ -13,7 +13,8 @@ import org.robustgrid.harness.spi.Classifier;
  * Carlini–Wagner L2 (Carlini and Wagner 2017), untargeted: minimizes
  * {@code ‖x' − x‖₂² + c·max(Z_y − max_{k≠y} Z_k + κ, 0)} over {@code x' = (tanh w + 1)/2} with Adam,
  * then binary-searches c per image. Each image keeps its smallest-L2 successful adversarial, or
- * stays x when none was found. A minimum-norm attack: it has no budget.
+ * stays x when none was found. A minimum-norm attack: it projects into no budget, and is reported at
+ * {@code evaluatedAt} (an image is robust there when its smallest successful perturbation is larger).
  *
  * @param c the initial constant c for every image
  * @param binarySearchSteps outer steps; with 1, c stays at its initial value
@@ -22,8 +23,10 @@ import org.robustgrid.harness.spi.Classifier;
  * @param confidence κ, the logit margin a success must have
  * @param abortEarly stop an outer step when the batch loss has not fallen by 0.01% over a tenth of
  *     the steps, as the authors' code does
+ * @param evaluatedAt the budget its results are reported at; it does not change the perturbation
  */
-public record CarliniWagnerL2(double c, int binarySearchSteps, int steps, double lr, double confidence, boolean abortEarly)
+public record CarliniWagnerL2(
+        double c, int binarySearchSteps, int steps, double lr, double confidence, boolean abortEarly, Budget evaluatedAt)
         implements Attack {
 
     private static final float BETA1 = 0.9f;
@@ -119,5 +122,10 @@ public record CarliniWagnerL2(double c, int binarySearchSteps, int steps, double
     @Override
     public Optional<Budget> budget() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Budget> evaluationBudget() {
+        return Optional.of(evaluatedAt);
     }
 }

@@ -13,12 +13,14 @@ import org.robustgrid.harness.spi.Classifier;
  * DeepFool, multi-class (Moosavi-Dezfooli et al. 2016): linearizes the classifier at the current
  * point and steps to the nearest linearized decision boundary among all other classes, until the
  * image is misclassified. Images that are already misclassified stop (their update is masked out);
- * the batch stops when all have. A minimum-norm attack: it has no budget.
+ * the batch stops when all have. A minimum-norm attack: it projects into no budget, and is reported
+ * at {@code evaluatedAt} (an image is robust there when its perturbation is larger).
  *
  * @param steps the most linearization steps
  * @param overshoot η: the total perturbation is scaled by 1 + η so that the point crosses the boundary
+ * @param evaluatedAt the budget its results are reported at; it does not change the perturbation
  */
-public record DeepFool(int steps, double overshoot) implements Attack {
+public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implements Attack {
 
     /** The authors' nudge past the linearized boundary, in L2 units. */
     private static final float NUDGE = 1e-4f;
@@ -101,5 +103,10 @@ public record DeepFool(int steps, double overshoot) implements Attack {
     @Override
     public Optional<Budget> budget() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Budget> evaluationBudget() {
+        return Optional.of(evaluatedAt);
     }
 }

@@ -27,6 +27,10 @@ import org.robustgrid.harness.testkit.AttackTestModels;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinearModelTest {
 
+    /** Reporting budgets; they do not change a minimum-norm attack's perturbation. */
+    private static final Budget REPORTED_L2 = new Budget(Budget.Norm.L2, 0.5);
+    private static final Budget REPORTED_LINF = new Budget(Budget.Norm.LINF, 8.0 / 255);
+
     private static final int N = 16;
     private static final int CLASSES = 10;
     private static final Shape SHAPE = new Shape(N, 1, 8, 8);
@@ -143,7 +147,7 @@ class LinearModelTest {
         float[] adv;
         int[] after;
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray a = new DeepFool(50, overshoot).perturb(model.classifier(), m.create(x, SHAPE), m.create(y));
+            NDArray a = new DeepFool(50, overshoot, REPORTED_LINF).perturb(model.classifier(), m.create(x, SHAPE), m.create(y));
             adv = a.toFloatArray();
             after = AttackTestModels.predictions(model.classifier(), a).toIntArray();
         }
@@ -166,7 +170,7 @@ class LinearModelTest {
         int[] y = predicted(x);
         float[] adv;
         try (NDManager m = NDManager.newBaseManager()) {
-            adv = new CarliniWagnerL2(1, 1, 100, 0.01, 0, true)
+            adv = new CarliniWagnerL2(1, 1, 100, 0.01, 0, true, REPORTED_L2)
                     .perturb(model.classifier(), m.create(x, SHAPE), m.create(y)).toFloatArray();
         }
         int[] after = predicted(adv);
@@ -199,8 +203,8 @@ class LinearModelTest {
             NDArray xs = m.create(x, SHAPE);
             NDArray ys = m.create(y);
             // With c = 0.001 the pull back to x outweighs the margin term long before the boundary.
-            fixed = fooled(y, new CarliniWagnerL2(0.001, 1, 50, 0.01, 0, true).perturb(model.classifier(), xs, ys));
-            searched = fooled(y, new CarliniWagnerL2(0.001, 5, 50, 0.01, 0, true).perturb(model.classifier(), xs, ys));
+            fixed = fooled(y, new CarliniWagnerL2(0.001, 1, 50, 0.01, 0, true, REPORTED_L2).perturb(model.classifier(), xs, ys));
+            searched = fooled(y, new CarliniWagnerL2(0.001, 5, 50, 0.01, 0, true, REPORTED_L2).perturb(model.classifier(), xs, ys));
         }
         assertEquals(0, fixed, "c = 0.001 should fool nothing");
         assertTrue(searched >= N * 3 / 4, "binary search fooled " + searched + " of " + N);

@@ -31,13 +31,17 @@ class ProvidersTest {
         Attack pgd = registry.attack("pgd").instance();
         assertEquals(new Pgd(Budget.Norm.LINF, 8.0 / 255, 2.0 / 255, 10, true, 1), pgd);
         assertEquals(new Fgsm(8.0 / 255), registry.attack("fgsm").instance());
-        assertEquals(new CarliniWagnerL2(1, 1, 100, 0.01, 0, true), registry.attack("cw").instance());
-        assertEquals(new DeepFool(50, 0.02), registry.attack("deepfool").instance());
+        assertEquals(new CarliniWagnerL2(1, 1, 100, 0.01, 0, true, new Budget(Budget.Norm.L2, 0.5)), registry.attack("cw").instance());
+        assertEquals(new DeepFool(50, 0.02, new Budget(Budget.Norm.LINF, 8.0 / 255)), registry.attack("deepfool").instance());
         assertEquals(new ApgdCe(8.0 / 255, 100, 0.75, 0.75), registry.attack("apgd-ce").instance());
         assertEquals(new SquareAttack(8.0 / 255, 1000, 0.8), registry.attack("square").instance());
         assertEquals(new MiFgsm(8.0 / 255, 10, 0, 1.0), registry.attack("mi-fgsm").instance());
         assertTrue(registry.attack("cw").instance().budget().isEmpty());
         assertTrue(registry.attack("deepfool").instance().budget().isEmpty());
+        // minimum-norm attacks are reported at RobustBench's budgets; bounded ones at the budget they project into
+        assertEquals(new Budget(Budget.Norm.L2, 0.5), registry.attack("cw").instance().evaluationBudget().orElseThrow());
+        assertEquals(new Budget(Budget.Norm.LINF, 8.0 / 255), registry.attack("deepfool").instance().evaluationBudget().orElseThrow());
+        assertEquals(registry.attack("pgd").instance().budget(), registry.attack("pgd").instance().evaluationBudget());
         assertFalse(registry.attack("square").instance().usesGradients());
     }
 
@@ -46,6 +50,19 @@ class ProvidersTest {
         Attack a = registry.attack("pgd(norm=l2,eps=0.5,alpha=1/10,steps=20,random-start=false,restarts=3)").instance();
         assertEquals(new Pgd(Budget.Norm.L2, 0.5, 0.1, 20, false, 3), a);
         assertEquals(new Budget(Budget.Norm.L2, 0.5), a.budget().orElseThrow());
+    }
+
+    @Test
+    void minimumNormBudgetsComeFromTheirSpec() {
+        assertEquals(new Budget(Budget.Norm.LINF, 4.0 / 255),
+                registry.attack("cw(eps=4/255,norm=linf)").instance().evaluationBudget().orElseThrow());
+        assertEquals(new Budget(Budget.Norm.L2, 0.25),
+                registry.attack("deepfool(norm=l2,eps=1/4)").instance().evaluationBudget().orElseThrow());
+        assertEquals("deepfool(eps=0.03137254901960784,norm=linf,overshoot=0.02,steps=50)",
+                registry.attack("deepfool").params().canonical());
+        SpecException e = assertThrows(SpecException.class, () -> registry.attack("deepfool(eps=1.5)"));
+        assertTrue(e.getMessage().contains("'eps'") && e.getMessage().contains("deepfool"), e.getMessage());
+        assertThrows(SpecException.class, () -> registry.attack("cw(norm=l1)"));
     }
 
     @Test

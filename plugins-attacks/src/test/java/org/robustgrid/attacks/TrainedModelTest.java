@@ -136,7 +136,7 @@ class TrainedModelTest {
     @Test
     void theResultDoesNotDependOnTheBatch() {
         // Per-image state lives in masks: attacking a sub-batch gives the same images as the full batch.
-        for (Attack attack : new Attack[] {new DeepFool(20, 0.02), new CarliniWagnerL2(1, 2, 30, 0.01, 0, false)}) {
+        for (Attack attack : new Attack[] {new DeepFool(20, 0.02, new Budget(Budget.Norm.LINF, 8.0 / 255)), new CarliniWagnerL2(1, 2, 30, 0.01, 0, false, new Budget(Budget.Norm.L2, 0.5))}) {
             try (NDManager m = manager.newSubManager()) {
                 float[] full = attack.perturb(model, test.x(), test.y()).toFloatArray();
                 NDArray xs = test.x().get("0:10");

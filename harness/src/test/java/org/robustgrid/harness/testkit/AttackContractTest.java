@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.evaluate.AttackContract;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Attack;
@@ -44,6 +45,11 @@ import org.robustgrid.harness.spi.SpecException;
  * <p>The attack runs on a random {@code small-cnn(width=4)} with ReLU over 1×8×8 images whose labels
  * are the network's own predictions, so that every image starts correctly classified. The weights
  * carry non-zero gradients from a training backward, which the attack must leave as they are.
+ *
+ * <p>A bounded attack (non-empty {@link Attack#budget()}) must stay inside its budget, and with
+ * {@code eps=0} change nothing. A minimum-norm attack with an {@code eps} parameter must be reported at
+ * that budget ({@link Attack#evaluationBudget()}) and must not project into it: its perturbation is the
+ * same for every {@code eps}.
  *
  * <p>The determinism test needs exact input gradients through convolutions. On the AMD EPYC machines
  * this project runs on, oneDNN's AVX2 and AVX-512 convolution backward-data kernels return wrong,
@@ -140,10 +146,12 @@ public abstract class AttackContractTest {
         PluginRegistry registry = PluginRegistry.of(List.of(provider));
         assertEquals(defaults.canonical(), registry.attack(defaults.canonical()).params().canonical());
         if (names.contains("eps")) {
-            Optional<Budget> budget = attack.budget();
-            assertTrue(budget.isPresent(), "an attack with eps has a budget");
+            Optional<Budget> budget = attack.evaluationBudget();
+            assertTrue(budget.isPresent(), "an attack with eps is reported at a budget");
             assertEquals(defaults.real("eps"), budget.get().eps(), 0.0, "budget eps is the eps parameter");
         }
+        attack.budget().ifPresent(b -> assertEquals(Optional.of(b), attack.evaluationBudget(),
+                "a bounded attack is reported at the budget it projects into"));
     }
 
     @Test
@@ -167,6 +175,9 @@ public abstract class AttackContractTest {
                 assertTrue(v >= 0f && v <= 1f, "pixel " + v + " outside [0,1]");
             }
             attack.budget().ifPresent(budget -> assertInsideBudget(budget, images, a, BATCH));
+            // the check the harness runs on every batch it gets back
+            Optional<AttackContract.Violation> violation = AttackContract.check(b[0], adv, attack.budget());
+            assertTrue(violation.isEmpty(), () -> violation.orElseThrow().detail());
         }
     }
 
@@ -208,6 +219,7 @@ public abstract class AttackContractTest {
     @Test
     void zeroEpsLeavesEveryImageUnchanged() {
         assumeTrue(provider.parameters().stream().anyMatch(p -> p.name().equals("eps")), "no eps parameter");
+        assumeTrue(attack(Map.of()).budget().isPresent(), "a minimum-norm attack: eps is where it is reported, not a bound");
         Attack attack = attack(Map.of("eps", "0"));
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
@@ -215,6 +227,24 @@ public abstract class AttackContractTest {
             NDArray adv = attack.perturb(model(), b[0], b[1]);
             assertArrayEquals(images, adv.toFloatArray());
             assertEquals(AttackTestModels.accuracy(model(), b[0], b[1]), AttackTestModels.accuracy(model(), adv, b[1]));
+        }
+    }
+
+    @Test
+    void aMinimumNormAttackIsNotBoundedByItsEvaluationBudget() {
+        Attack attack = attack(Map.of());
+        assumeTrue(attack.budget().isEmpty(), "a bounded attack");
+        assumeTrue(provider.parameters().stream().anyMatch(p -> p.name().equals("eps")), "no eps parameter");
+        Attack atZero = attack(Map.of("eps", "0"));
+        assertEquals(0.0, atZero.evaluationBudget().orElseThrow().eps(), 0.0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray[] b = batch(m);
+            Engines.seed(8);
+            float[] reported = attack.perturb(model(), b[0], b[1]).toFloatArray();
+            Engines.seed(8);
+            float[] zero = atZero.perturb(model(), b[0], b[1]).toFloatArray();
+            assertArrayEquals(reported, zero, "eps changed the perturbation; it must only say where results are reported");
+            assertFalse(java.util.Arrays.equals(images, zero), "with eps=0 the attack left every image as it was: it projects");
         }
     }
 

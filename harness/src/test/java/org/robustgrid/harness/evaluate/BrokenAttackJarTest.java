@@ -1,0 +1,106 @@
+package org.robustgrid.harness.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Budget;
+import org.robustgrid.harness.testkit.AttackTestModels;
+
+/**
+ * A third-party attack that breaks its promises, compiled against the harness alone and dropped into
+ * the plugin folder as a jar: the harness loads it like any other, and {@link AttackContract} flags
+ * what it returns, naming the check, the jar and the numbers a failed row must carry.
+ */
+class BrokenAttackJarTest {
+
+    /** Claims an L∞ budget of 8/255 and returns x + 0.1: outside the budget and, near white, outside [0,1]. */
+    private static final String BROKEN = """
+            package thirdparty;
+            import ai.djl.ndarray.NDArray;
+            import java.util.Optional;
+            import org.robustgrid.harness.spi.*;
+            public final class Shift implements AttackProvider {
+                public String id() { return "shift"; }
+                public String description() { return "x + 0.1, a broken attack"; }
+                public java.util.List<ParamSpec> parameters() {
+                    return java.util.List.of(ParamSpec.real("eps", 8.0 / 255, 0, 1, "the budget it claims"));
+                }
+                public Attack create(Params p) {
+                    double eps = p.real("eps");
+                    return new Attack() {
+                        public NDArray perturb(Classifier m, NDArray x, NDArray y) { return x.add(0.1f); }
+                        public Optional<Budget> budget() { return Optional.of(new Budget(Budget.Norm.LINF, eps)); }
+                    };
+                }
+            }
+            """;
+
+    @Test
+    void aBrokenAttackFromAJarIsFlagged(@TempDir Path tmp) throws Exception {
+        Path pluginDir = brokenJar(tmp);
+        Plugin<Attack> shift = PluginRegistry.discover(pluginDir).attack("shift");
+        assertEquals("broken-attacks-1.0.jar", shift.info().source(), "the jar a failed row names");
+        Attack attack = shift.instance();
+        try (NDManager m = NDManager.newBaseManager()) {
+            AttackTestModels.Network net = AttackTestModels.randomCnn(m, 1, 8, 10, 21);
+            Engines.seed(22);
+            NDArray x = m.randomUniform(0f, 1f, new Shape(4, 1, 8, 8));
+            NDArray y = AttackTestModels.predictions(net.classifier(), x);
+            NDArray adv = attack.perturb(net.classifier(), x, y);
+
+            AttackContract.Violation v = AttackContract.check(x, adv, attack.budget()).orElseThrow();
+            assertEquals(AttackContract.Check.BOX, v.check(), v.detail());
+            assertTrue(v.largest() > 1 && v.largest() <= 1.1 + 1e-6, "largest pixel " + v.largest());
+
+            // inside the box, its perturbation still breaks the claimed budget: 0.1 > 8/255 everywhere but at the clip
+            NDArray clipped = adv.clip(0f, 1f);
+            AttackContract.Violation over = AttackContract.check(x, clipped, attack.budget()).orElseThrow();
+            assertEquals(AttackContract.Check.BUDGET, over.check(), over.detail());
+            assertEquals(0.1, over.largest(), 1e-6, "the largest L∞ norm seen");
+            assertEquals(Optional.of(new Budget(Budget.Norm.LINF, 8.0 / 255)), over.budget());
+            assertEquals(0, over.image());
+        }
+    }
+
+    private static Path brokenJar(Path tmp) throws Exception {
+        Path src = tmp.resolve("src/thirdparty");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("Shift.java"), BROKEN);
+        Path classes = tmp.resolve("classes");
+        Files.createDirectories(classes);
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, new PrintStream(OutputStream.nullOutputStream()),
+                "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), src.resolve("Shift.java").toString());
+        assertEquals(0, rc, "compiling the broken plugin");
+        Path pluginDir = tmp.resolve("plugins");
+        Files.createDirectories(pluginDir);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(pluginDir.resolve("broken-attacks-1.0.jar")))) {
+            for (String cls : new String[] {"thirdparty/Shift.class", "thirdparty/Shift$1.class"}) {
+                jar.putNextEntry(new JarEntry(cls));
+                jar.write(Files.readAllBytes(classes.resolve(cls)));
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/org.robustgrid.harness.spi.AttackProvider"));
+            jar.write("thirdparty.Shift\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return pluginDir;
+    }
+}

@@ -112,22 +112,28 @@ final class Dirichlet implements Partitioner {
 
     /**
      * p ~ Dir(β·1), then (balance step) p_i ← 0 where client i holds ≥ N/clients, renormalized: the
-     * Gamma variates in log space, normalized over the eligible clients. Some client is always eligible,
-     * since the clients hold fewer than N examples before the last class is cut.
+     * Gamma variates in log space, normalized over the eligible clients. Before a class with examples
+     * the clients hold fewer than N, so some client is eligible; only before an empty class may none
+     * be, and then the empty class is spread over all.
      */
     private double[] proportions(int[] held, double full, int clients, Random random) {
         double[] logs = new double[clients];
-        double max = Double.NEGATIVE_INFINITY;
+        boolean anyEligible = false;
         for (int i = 0; i < clients; i++) {
             logs[i] = Gamma.logGamma(beta, random);
-            if (!balance || held[i] < full) {
+            anyEligible |= held[i] < full;
+        }
+        boolean skipFull = balance && anyEligible;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < clients; i++) {
+            if (!skipFull || held[i] < full) {
                 max = Math.max(max, logs[i]);
             }
         }
         double[] p = new double[clients];
         double sum = 0;
         for (int i = 0; i < clients; i++) {
-            p[i] = !balance || held[i] < full ? Math.exp(logs[i] - max) : 0;
+            p[i] = !skipFull || held[i] < full ? Math.exp(logs[i] - max) : 0;
             sum += p[i];
         }
         for (int i = 0; i < clients; i++) {

@@ -42,6 +42,15 @@ public final class Defaults {
     public static final int ROUNDS = 10;
     /** Fraction of clients that train in each round. */
     public static final double CLIENT_FRACTION = 1.0;
+    /**
+     * Data sharing: the global pool's share of the training set (Zhao et al. 2018's β). With ten
+     * equal clients a pool of 1/clients makes a sharing fraction f give each client the portion f of
+     * the pool (Zhao et al.'s α), and the study's "40% sharing" (fraction 0.4) fits in the pool for
+     * every client of up to 2.5× the mean size. See docs/federated.md.
+     */
+    public static final double SHARING_POOL_FRACTION = 0.1;
+    /** The sharing fraction that gave the study's best federated result ("40% sharing") [paper]. */
+    public static final double SHARING_FRACTION_STUDY = 0.4;
 
     /** Test images used for robust accuracy (0 = the whole test set). */
     public static final int EVAL_LIMIT = 1000;

@@ -7,16 +7,23 @@ import java.util.Random;
 import org.robustgrid.harness.spi.Partitioner;
 
 /**
- * Label skew by a Dirichlet prior (Hsu et al. 2019; Yurochkin et al. 2019; the rule of Li et al.'s
- * NIID-Bench and of CalFAT's code): for every class c, proportions {@code p_c ~ Dir(β·1_clients)}
- * and the class's examples, in random order, cut at {@code floor(cumsum(p_c)·n_c)}. Small β gives
- * each client few classes; large β approaches IID.
+ * Label skew by a Dirichlet prior, as NIID-Bench's {@code noniid-labeldir} (Li et al. 2022,
+ * "Federated Learning on Non-IID Data Silos: An Experimental Study", Xtra-Computing/NIID-Bench
+ * {@code utils.py}; CalFAT's {@code partition_data} is the same rule): classes in order, and for each
+ * class c proportions {@code p_c ~ Dir(β·1_clients)}; with the <b>balance step</b>, a client that
+ * already holds at least {@code N/clients} examples gets proportion 0 and the rest are renormalized;
+ * the class's examples, in random order, are cut at {@code floor(cumsum(p_c)·n_c)}. Small β gives
+ * each client few classes; large β approaches IID. Without the balance step ({@code balance=false},
+ * the plain rule of Hsu et al. 2019) client sizes are far more skewed at the same β.
  *
- * <p>No empty client: the whole draw is repeated until every client holds at least
- * {@code min(min-size, ⌊N/clients⌋)} examples (NIID-Bench's min-size rule, which draws again until
- * every client has 10). Should {@value #MAX_DRAWS} draws all fail (only for tiny β with many
- * clients), the draw with the largest smallest client is kept and topped up: one example at a time
- * moves from the largest client, of the class it holds most of, to a client below the minimum.
+ * <p>No tiny client: the whole draw is repeated until every client holds at least
+ * {@code min(min-size, ⌊N/clients⌋)} examples (NIID-Bench's loop, {@code min_require_size = 10}).
+ * Should {@value #MAX_DRAWS} draws all fail (only for tiny β with many clients; NIID-Bench would loop
+ * on), the draw with the largest smallest client is kept and topped up: one example at a time moves
+ * from the largest client, of the class it holds most of, to a client below the minimum.
+ *
+ * <p>The renormalization is done in log space, so that β = 0.01, whose Gamma variates underflow a
+ * double, still leaves the eligible clients a proper distribution.
  */
 final class Dirichlet implements Partitioner {
 
@@ -25,16 +32,18 @@ final class Dirichlet implements Partitioner {
 
     private final double beta;
     private final int minSize;
+    private final boolean balance;
 
-    Dirichlet(double beta, int minSize) {
+    Dirichlet(double beta, int minSize, boolean balance) {
         this.beta = beta;
         this.minSize = minSize;
+        this.balance = balance;
     }
 
     @Override
     public List<int[]> split(int[] labels, int numClasses, int clients, long seed) {
         Splits.check(DirichletProvider.ID, labels, numClasses, clients);
-        Random random = new Random(seed);
+        Random random = Splits.random(seed);
         int[][] byClass = Splits.byClass(labels, numClasses);
         int need = Math.min(minSize, labels.length / clients);
 
@@ -74,12 +83,19 @@ final class Dirichlet implements Partitioner {
         return out;
     }
 
-    /** counts[c][i]: examples of class c for client i, from one Dirichlet draw per class. */
+    /** counts[c][i]: examples of class c for client i, from one Dirichlet draw per class, classes in order. */
     private int[][] drawCounts(int[][] byClass, int clients, Random random) {
+        int total = 0;
+        for (int[] members : byClass) {
+            total += members.length;
+        }
+        // NIID-Bench's len(idx_j) < N / n_parties, a real-valued comparison
+        double full = (double) total / clients;
+        int[] held = new int[clients];
         int[][] counts = new int[byClass.length][clients];
         for (int c = 0; c < byClass.length; c++) {
             int n = byClass[c].length;
-            double[] p = Gamma.dirichlet(beta, clients, random);
+            double[] p = proportions(held, full, clients, random);
             // client i gets the examples between floor(cumsum_{<i}·n) and floor(cumsum_{≤i}·n); the last gets the rest
             double cum = 0;
             int prev = 0;
@@ -87,10 +103,43 @@ final class Dirichlet implements Partitioner {
                 cum += p[i];
                 int upTo = i == clients - 1 ? n : Math.min(n, Math.max(prev, (int) Math.floor(cum * n)));
                 counts[c][i] = upTo - prev;
+                held[i] += counts[c][i];
                 prev = upTo;
             }
         }
         return counts;
+    }
+
+    /**
+     * p ~ Dir(β·1), then (balance step) p_i ← 0 where client i holds ≥ N/clients, renormalized: the
+     * Gamma variates in log space, normalized over the eligible clients. Before a class with examples
+     * the clients hold fewer than N, so some client is eligible; only before an empty class may none
+     * be, and then the empty class is spread over all.
+     */
+    private double[] proportions(int[] held, double full, int clients, Random random) {
+        double[] logs = new double[clients];
+        boolean anyEligible = false;
+        for (int i = 0; i < clients; i++) {
+            logs[i] = Gamma.logGamma(beta, random);
+            anyEligible |= held[i] < full;
+        }
+        boolean skipFull = balance && anyEligible;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < clients; i++) {
+            if (!skipFull || held[i] < full) {
+                max = Math.max(max, logs[i]);
+            }
+        }
+        double[] p = new double[clients];
+        double sum = 0;
+        for (int i = 0; i < clients; i++) {
+            p[i] = !skipFull || held[i] < full ? Math.exp(logs[i] - max) : 0;
+            sum += p[i];
+        }
+        for (int i = 0; i < clients; i++) {
+            p[i] /= sum;
+        }
+        return p;
     }
 
     private static int[] sizes(int[][] counts, int clients) {

@@ -7,13 +7,15 @@ import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.PartitionerProvider;
 
 /**
- * {@code quantity-skew(sigma=1)}: clients of log-normal sizes ({@code exp(σ·Z)} weights), labels IID;
- * {@code sigma=0} gives equal sizes.
+ * {@code quantity-skew(beta=0.5,min-size=10)}: NIID-Bench's {@code iid-diff-quantity}, client sizes from
+ * Dir(β) shares, labels IID (see {@link QuantitySkew}). β = 0.5 is NIID-Bench's default {@code --beta}.
+ * {@code alpha} is accepted for {@code beta}, as for {@code dirichlet}.
  */
 public final class QuantitySkewProvider implements PartitionerProvider {
 
     static final String ID = "quantity-skew";
-    static final String SIGMA = "sigma";
+    static final String BETA = "beta";
+    static final String MIN_SIZE = "min-size";
 
     @Override
     public String id() {
@@ -22,16 +24,20 @@ public final class QuantitySkewProvider implements PartitionerProvider {
 
     @Override
     public String description() {
-        return "quantity skew: log-normal client sizes, IID labels";
+        return "quantity skew: client sizes from Dirichlet(beta) shares, IID labels, NIID-Bench's iid-diff-quantity";
     }
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(ParamSpec.real(SIGMA, 1.0, 0, 10, "standard deviation of log client size; 0 is equal sizes"));
+        return List.of(
+                ParamSpec.real(BETA, 0.5, 1e-3, 1e6, "Dirichlet concentration of the client shares; small is skewed")
+                        .withAlias(DirichletProvider.ALPHA),
+                ParamSpec.integer(MIN_SIZE, 10, 1, 1_000_000,
+                        "draw again until every client's share is this many examples (capped at examples/clients)"));
     }
 
     @Override
     public Partitioner create(Params params) {
-        return new QuantitySkew(params.real(SIGMA));
+        return new QuantitySkew(params.real(BETA), params.integer(MIN_SIZE));
     }
 }

@@ -175,9 +175,9 @@ class PartitionerMathTest {
     }
 
     @Test
-    void quantitySkewSizesVaryAndSumToN() {
+    void logNormalQuantitySkewSizesVaryAndSumToN() {
         int[] labels = balancedLabels(N, K, 5);
-        List<int[]> split = create(new QuantitySkewProvider(), Map.of()).split(labels, K, 10, 2);
+        List<int[]> split = create(new LogNormalQuantitySkewProvider(), Map.of()).split(labels, K, 10, 2);
         int[] sizes = split.stream().mapToInt(c -> c.length).toArray();
         assertEquals(N, Arrays.stream(sizes).sum());
         int max = Arrays.stream(sizes).max().orElseThrow();
@@ -187,17 +187,17 @@ class PartitionerMathTest {
     }
 
     @Test
-    void quantitySkewWithSigmaZeroIsEqualSizes() {
-        List<int[]> split = create(new QuantitySkewProvider(), Map.of("sigma", "0")).split(balancedLabels(1003, K, 5), K, 10, 2);
+    void logNormalQuantitySkewWithSigmaZeroIsEqualSizes() {
+        List<int[]> split = create(new LogNormalQuantitySkewProvider(), Map.of("sigma", "0")).split(balancedLabels(1003, K, 5), K, 10, 2);
         for (int[] c : split) {
             assertTrue(c.length == 100 || c.length == 101, "size " + c.length);
         }
     }
 
     @Test
-    void quantitySkewLabelsStayIid() {
+    void logNormalQuantitySkewLabelsStayIid() {
         int[] labels = balancedLabels(20_000, K, 5);
-        List<int[]> split = create(new QuantitySkewProvider(), Map.of("sigma", "0.5")).split(labels, K, 5, 2);
+        List<int[]> split = create(new LogNormalQuantitySkewProvider(), Map.of("sigma", "0.5")).split(labels, K, 5, 2);
         for (int[] client : split) {
             int[] counts = classCounts(client, labels);
             for (int c : counts) {
@@ -211,8 +211,65 @@ class PartitionerMathTest {
     @Test
     void apportionIsProportionalWithOneEach() {
         // weights 1:3 over 2 + 8 examples: one each, then 2 and 6
-        assertArrayEquals(new int[] {3, 7}, QuantitySkew.apportion(10, new double[] {1, 3}, 4));
+        assertArrayEquals(new int[] {3, 7}, LogNormalQuantitySkew.apportion(10, new double[] {1, 3}, 4));
         // weights 1:1:1 over 3 + 8: 8/3 each, remainders to the lowest indices
-        assertArrayEquals(new int[] {4, 4, 3}, QuantitySkew.apportion(11, new double[] {1, 1, 1}, 3));
+        assertArrayEquals(new int[] {4, 4, 3}, LogNormalQuantitySkew.apportion(11, new double[] {1, 1, 1}, 3));
+    }
+
+    @Test
+    void dirichletBalanceStepStopsAClientAtNOverClientsPlusOneClassChunk() {
+        // a client below N/n = 100 gets at most one more chunk, of at most one class (100 examples): < 200;
+        // without the step Dir(0.1) piles several whole classes on one client
+        int[] labels = balancedLabels(N, K, 5);
+        int unbalancedMax = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            for (int[] c : create(new DirichletProvider(), Map.of("beta", "0.1")).split(labels, K, 10, seed)) {
+                assertTrue(c.length < 200, "client of " + c.length + " despite the balance step, seed " + seed);
+            }
+            for (int[] c : create(new DirichletProvider(), Map.of("beta", "0.1", "balance", "false")).split(labels, K, 10, seed)) {
+                unbalancedMax = Math.max(unbalancedMax, c.length);
+            }
+        }
+        assertTrue(unbalancedMax >= 200, "without the balance step the largest client was only " + unbalancedMax);
+    }
+
+    @Test
+    void dirichletAcceptsFlowersAlphaWithTheSameKeyAndSplit() {
+        DirichletProvider p = new DirichletProvider();
+        Params alpha = Params.resolve(p.id(), p.parameters(), Map.of("alpha", "0.3"));
+        Params beta = Params.resolve(p.id(), p.parameters(), Map.of("beta", "0.3"));
+        assertEquals(beta.canonical(), alpha.canonical());
+        int[] labels = balancedLabels(N, K, 5);
+        List<int[]> a = p.create(alpha).split(labels, K, 10, 7);
+        List<int[]> b = p.create(beta).split(labels, K, 10, 7);
+        for (int i = 0; i < 10; i++) {
+            assertArrayEquals(b.get(i), a.get(i));
+        }
+    }
+
+    @Test
+    void quantitySkewCutsDirichletSharesAtFloorOfCumulativeSums() {
+        // shares 0.25, 0.5, 0.25 of 10: cuts at floor(2.5) = 2 and floor(7.5) = 7
+        assertArrayEquals(new int[] {2, 5, 3}, QuantitySkew.cut(new double[] {0.25, 0.5, 0.25}, 10));
+        int[] sizes = {0, 7, 3};
+        QuantitySkew.topUp(sizes, 2);
+        assertArrayEquals(new int[] {2, 5, 3}, sizes);
+    }
+
+    @Test
+    void quantitySkewKeepsLabelsIidAndEveryClientAboveMinSize() {
+        int[] labels = balancedLabels(20_000, K, 5);
+        for (long seed = 0; seed < 10; seed++) {
+            List<int[]> split = create(new QuantitySkewProvider(), Map.of("beta", "0.5", "min-size", "50")).split(labels, K, 10, seed);
+            assertPartition(split, 20_000, 10);
+            for (int[] client : split) {
+                assertTrue(client.length >= 50, "client of " + client.length + " with min-size 50");
+                if (client.length >= 2000) {
+                    for (int c : classCounts(client, labels)) {
+                        assertEquals(0.1, (double) c / client.length, 0.05, "class shares " + Arrays.toString(classCounts(client, labels)));
+                    }
+                }
+            }
+        }
     }
 }

@@ -9,42 +9,67 @@ import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
 
 /**
- * CalFAT's training attack: L∞ PGD on the TRADES objective between calibrated logits,
- * {@code max_{x'} KL(softmax(c(f(x))) || softmax(c(f(x'))))} with {@code c(z) = z + τ·log π}. It
- * needs no labels. It starts from {@code x + 0.001·N(0, I)} as TRADES does (at x itself the KL and
- * its gradient vanish), from the engine's random generator.
+ * CalFAT's training attack as the authors' code runs it (cc233/CalFAT, {@code utils.py}, {@code kl_adv}):
+ * L∞ PGD that maximizes {@code KL(softmax c(f(x)) ‖ softmax c(f(x')))} between calibrated logits
+ * ({@link Calibration}), the model in inference mode. It needs no labels. It starts from
+ * {@code x + 0.001·N(0, I)}, not clipped (at x itself the KL and its gradient vanish), drawn from the
+ * engine's random generator; each step moves by {@code alpha·sign(∇)}, then clips into the ε-ball
+ * around x and into [0,1]. The code's KL is summed over the batch and ours is its mean; a positive
+ * factor leaves every sign, and so every step, unchanged.
  */
 final class CalibratedKlAttack implements Attack {
-
-    /** Standard deviation of the random start, TRADES's 0.001. */
-    static final float START_STD = 0.001f;
 
     private final double eps;
     private final double alpha;
     private final int steps;
     private final double tau;
+    private final double startStd;
     private final long[] classCounts;
 
-    CalibratedKlAttack(double eps, double alpha, int steps, double tau, long[] classCounts) {
+    /**
+     * @param eps L∞ budget in [0,1] pixel units
+     * @param alpha step size
+     * @param steps number of steps
+     * @param tau calibration strength
+     * @param startStd standard deviation of the random start
+     * @param classCounts the client's examples per class
+     */
+    CalibratedKlAttack(double eps, double alpha, int steps, double tau, double startStd, long[] classCounts) {
         this.eps = eps;
         this.alpha = alpha;
         this.steps = steps;
         this.tau = tau;
+        this.startStd = startStd;
         this.classCounts = classCounts.clone();
     }
 
     @Override
     public NDArray perturb(Classifier model, NDArray x, NDArray y) {
+        try (NDManager scope = x.getManager().newSubManager()) {
+            NDArray noise = scope.randomNormal(0f, (float) startStd, x.getShape(), x.getDataType(), x.getDevice());
+            NDArray start = x.add(noise);
+            start.attach(scope);
+            return perturbFrom(model, x, start);
+        }
+    }
+
+    /**
+     * The attack from a given start, for tests that must reproduce another implementation's random start.
+     *
+     * @return x' on {@code x}'s manager
+     */
+    NDArray perturbFrom(Classifier model, NDArray x, NDArray start) {
         NDManager caller = x.getManager();
         try (NDManager scope = caller.newSubManager()) {
             NDArray x0 = x.duplicate();
             x0.attach(scope);
             NDArray offset = Calibration.offsets(scope, classCounts, tau);
             NDArray target = model.logits(x0).add(offset);
-            NDArray adv = project(x0.add(scope.randomNormal(0f, START_STD, x0.getShape(), x0.getDataType())), x0);
+            NDArray adv = start.duplicate();
+            adv.attach(scope);
             for (int s = 0; s < steps; s++) {
                 NDArray grad = model.gradient(adv, (xt, logits) -> Losses.kl(target, logits.add(offset))).grad();
-                // x' ← Π_{‖x'−x‖∞ ≤ ε, [0,1]} (x' + α · sign(∇_{x'} KL(c(f(x)) ‖ c(f(x')))))
+                // x' ← clip_[0,1](clip_[x−ε, x+ε](x' + α · sign(∇_{x'} KL(c(f(x)) ‖ c(f(x'))))))
                 adv = project(adv.add(grad.sign().mul((float) alpha)), x0);
             }
             adv.attach(caller);
@@ -52,12 +77,9 @@ final class CalibratedKlAttack implements Attack {
         }
     }
 
-    /**
-     * Into the ε-ball around {@code x0}, then into the [0,1] box; x0 is in the box, so both hold.
-     * Scalars are floats: a double would make the images float64.
-     */
+    /** Into the ε-ball around {@code x0}, then into [0,1]. Scalars are floats: a double would make the images float64. */
     private NDArray project(NDArray a, NDArray x0) {
-        return a.minimum(x0.add((float) eps)).maximum(x0.sub((float) eps)).clip(0, 1);
+        return a.maximum(x0.sub((float) eps)).minimum(x0.add((float) eps)).clip(0, 1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.robustgrid.strategies;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -17,6 +18,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.ClientContext;
+import org.robustgrid.harness.spi.ClientUpdate;
 import org.robustgrid.harness.spi.Losses;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.Strategy;
@@ -53,53 +55,60 @@ class CalFatTest {
     }
 
     @Test
-    void calibrationAddsTauTimesLogPrior() {
-        // counts 3, 1, 0 of 4: priors 3/4, 1/4 and 0 (+ε)
+    void calibrationAddsTauTimesLogCountWithAnAbsentClassCountedAsOne() {
+        // counts 3, 1, 0: offsets τ·log 3, τ·log 1 = 0, and 0 again for the absent class (counted as 1)
         float[] offsets = Calibration.offsets(COUNTS, 2);
-        assertEquals(2 * Math.log(0.75), offsets[0], 1e-5);
-        assertEquals(2 * Math.log(0.25), offsets[1], 1e-5);
-        assertEquals(2 * Math.log(1e-6), offsets[2], 1e-4);
+        assertEquals(2 * Math.log(3), offsets[0], 1e-5);
+        assertEquals(0, offsets[1], 1e-5);
+        assertEquals(0, offsets[2], 1e-5);
         assertArrayEquals(new float[] {0, 0, 0}, Calibration.offsets(new long[] {5, 5, 5}, 0), 1e-9f);
     }
 
     @Test
-    void cleanLossIsCrossEntropyOfCalibratedLogits() {
-        // zero logits calibrated with τ = 1 give softmax(log(π + ε)) = (π + ε) / Σ(π + ε): CE of class 0 is −log of that
+    void localLossIsScaledCalibratedCrossEntropyOfTheAdversarialLogitsAlone() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray z = m.zeros(new Shape(2, 3));
-            NDArray y = m.create(new int[] {0, 1});
-            FakeBatch batch = new FakeBatch(z, null, y, m.create(99f), List.of());
-            double norm = 1 + 3e-6;
-            double expected = -(Math.log((0.75 + 1e-6) / norm) + Math.log((0.25 + 1e-6) / norm)) / 2;
-            assertEquals(expected, calFat(Map.of()).localLoss(batch, client(COUNTS)).getFloat(), 1e-5);
+            double[] zAdv = {1.5, 0, -1};
+            double[] c = new double[3];
+            for (int k = 0; k < 3; k++) {
+                // s = 10, τ = 0.1, absent class counted as 1
+                c[k] = 10 * (zAdv[k] + 0.1 * Math.log(Math.max(1, COUNTS[k])));
+            }
+            double ce = -Math.log(softmax(c)[1]);
+            NDArray y = m.create(new int[] {1});
+            NDArray adversarial = m.create(new float[] {1.5f, 0, -1}, new Shape(1, 3));
+            FakeBatch batch = new FakeBatch(m.create(new float[] {0.5f, -1, 2}, new Shape(1, 3)), adversarial, y, m.create(99f), List.of());
+            NDArray loss = calFat(Map.of()).localLoss(batch, client(COUNTS));
+            assertEquals(DataType.FLOAT32, loss.getDataType(), "a double scale must not promote the loss");
+            assertEquals(ce, loss.getFloat(), 1e-4);
+            FakeBatch otherClean = new FakeBatch(m.create(new float[] {9f, 9f, -9f}, new Shape(1, 3)), adversarial, y, m.create(99f), List.of());
+            assertEquals(ce, calFat(Map.of()).localLoss(otherClean, client(COUNTS)).getFloat(), 1e-4, "the clean images entered the loss");
+            double unscaled = -Math.log(softmax(new double[] {1.5 + 0.1 * Math.log(3), 0, -1})[1]);
+            assertEquals(unscaled, calFat(Map.of("scale", "1")).localLoss(batch, client(COUNTS)).getFloat(), 1e-4);
         }
     }
 
     @Test
-    void localLossAddsBetaTimesKlBetweenCalibratedCleanAndAdversarialLogits() {
+    void aBatchWithoutAdversarialExamplesIsRefused() {
         try (NDManager m = NDManager.newBaseManager()) {
-            double[] z = {0.5, -1, 2};
-            double[] zAdv = {1.5, 0, -1};
-            double[] c = new double[3];
-            double[] cAdv = new double[3];
-            for (int k = 0; k < 3; k++) {
-                double shift = Math.log((double) COUNTS[k] / 4 + 1e-6);
-                c[k] = z[k] + shift;
-                cAdv[k] = zAdv[k] + shift;
-            }
-            double[] p = softmax(c);
-            double[] q = softmax(cAdv);
-            double kl = 0;
-            for (int k = 0; k < 3; k++) {
-                kl += p[k] * Math.log(p[k] / q[k]);
-            }
-            double ce = -Math.log(p[1]);
-            FakeBatch batch = new FakeBatch(m.create(new float[] {0.5f, -1, 2}, new Shape(1, 3)),
-                    m.create(new float[] {1.5f, 0, -1}, new Shape(1, 3)), m.create(new int[] {1}), m.create(99f), List.of());
-            NDArray loss = calFat(Map.of()).localLoss(batch, client(COUNTS));
-            assertEquals(DataType.FLOAT32, loss.getDataType(), "a double beta must not promote the loss");
-            assertEquals(ce + 6 * kl, loss.getFloat(), 1e-4);
-            assertEquals(ce + 2 * kl, calFat(Map.of("beta", "2")).localLoss(batch, client(COUNTS)).getFloat(), 1e-4);
+            FakeBatch batch = new FakeBatch(m.zeros(new Shape(1, 3)), null, m.create(new int[] {0}), m.create(99f), List.of());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> calFat(Map.of()).localLoss(batch, client(COUNTS)));
+            assertTrue(e.getMessage().contains("adversarial"), e.getMessage());
+        }
+    }
+
+    @Test
+    void weightDecayIsTheCodesCifarValueAndSettable() {
+        assertEquals(2e-3, calFat(Map.of()).weightDecay().orElseThrow());
+        assertEquals(2e-4, calFat(Map.of("weight-decay", "2e-4")).weightDecay().orElseThrow());
+    }
+
+    @Test
+    void aggregationIsTheEqualWeightMeanWhateverTheClientSizes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<ClientUpdate> updates = List.of(
+                    new ClientUpdate(List.of(m.create(new float[] {0f, 4f})), 1, new long[] {1}),
+                    new ClientUpdate(List.of(m.create(new float[] {2f, 8f})), 1000, new long[] {1000}));
+            assertArrayEquals(new float[] {1f, 6f}, calFat(Map.of()).aggregate(updates).get(0).toFloatArray(), 1e-6f);
         }
     }
 
@@ -121,7 +130,7 @@ class CalFatTest {
                 assertTrue(Math.abs(a[k] - x0[k]) <= 8.0 / 255 + 1e-6, "pixel " + k + " moved " + Math.abs(a[k] - x0[k]));
             }
             // the attack beats random corners of the same ball on its own objective
-            NDArray offset = Calibration.offsets(m, COUNTS, 1);
+            NDArray offset = Calibration.offsets(m, COUNTS, 0.1);
             NDArray target = model.logits(x).add(offset);
             double attacked = Losses.kl(target, model.logits(adv).add(offset)).getFloat();
             Random r = new Random(4);

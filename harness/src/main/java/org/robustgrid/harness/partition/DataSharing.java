@@ -6,22 +6,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
- * Data sharing (Zhao et al. 2018, "Federated Learning with Non-IID Data"): every client trains on
- * its own data plus a slice of one small, class-balanced pool of the training set.
+ * Data sharing (Zhao et al. 2018, "Federated Learning with Non-IID Data", arXiv:1806.00582, section 4):
+ * a globally shared, class-balanced subset G of the training data, of size β (a fraction of the total
+ * training data), of which a random α portion is distributed to each client, which trains on it
+ * together with its own data. The study (PAPER.md) gives "a share of IID data" to every client; its
+ * 40% sharing is a sharing fraction of 0.4 here. Both numbers are settable:
  *
  * <ul>
- *   <li><b>The pool</b> holds {@code round(poolFraction × N)} training examples ({@value
- *       #DEFAULT_POOL_FRACTION} of N by default), drawn once for the seed and independent of the
- *       sharing fraction, so runs that differ only in the fraction share one pool. It is class
+ *   <li><b>The pool G</b> holds {@code round(poolFraction × N)} training examples (β = poolFraction;
+ *       {@link Defaults#SHARING_POOL_FRACTION} by default), drawn once for the seed and independent of
+ *       the sharing fraction, so runs that differ only in the fraction share one pool. It is class
  *       balanced: class counts differ by at most one, except that a class with fewer examples than its
  *       share gives all it has and the larger classes make up the difference.
  *   <li><b>A client's slice</b> is a random subset of the pool of {@code round(fraction × n_i)}
- *       examples, {@code n_i} the client's local size, capped at the pool size. It is appended after
- *       the client's local indices. Each client draws its slice from its own random stream, so a larger
- *       fraction extends the slice it would get at a smaller one.
+ *       examples, {@code n_i} the client's local size, capped at the pool size: Zhao et al.'s α for
+ *       client i is {@code round(fraction × n_i) / |G|}, so the slice is the sharing fraction of the
+ *       client's own data in size (PAPER.md's default). It is appended after the client's local
+ *       indices. Each client draws its slice from its own random stream, so a larger fraction extends
+ *       the slice it would get at a smaller one.
  *   <li>The pool is not taken out of the clients' data: a shared example may also be a local example
  *       of some client, the receiving one included (it then appears twice in that client's list). The
  *       clients' data are therefore no longer disjoint; that is the point of sharing.
@@ -32,16 +38,17 @@ import org.robustgrid.harness.spi.SpecException;
  */
 public final class DataSharing {
 
-    /** Share of the training set in the global pool (the size Zhao et al. call β), our default. */
-    public static final double DEFAULT_POOL_FRACTION = 0.1;
+    /** Share of the training set in the global pool (Zhao et al.'s β): {@link Defaults#SHARING_POOL_FRACTION}. */
+    public static final double DEFAULT_POOL_FRACTION = Defaults.SHARING_POOL_FRACTION;
 
     /** One paragraph of the semantics above, for the README and {@code robustgrid plugins}. */
     public static final String SEMANTICS = "Data sharing (Zhao et al. 2018, \"Federated Learning with Non-IID Data\"): "
-            + "once per seed, a class-balanced global pool of pool-fraction x N training examples (default "
+            + "once per seed, a class-balanced global pool G of pool-fraction x N training examples (Zhao et al.'s beta; default "
             + (int) Math.round(DEFAULT_POOL_FRACTION * 100) + "%) is drawn from the training set, independent of the "
             + "sharing fraction, so runs with different fractions share one pool. Each client receives a random slice "
-            + "of the pool of round(fraction x its local size) examples, capped at the pool size, appended to its "
-            + "local data; a larger fraction extends the slice of a smaller one. The pool is not removed from the "
+            + "of the pool of round(fraction x its local size) examples (Zhao et al.'s alpha = slice / |G|), capped at the "
+            + "pool size, appended to its local data; a larger fraction extends the slice of a smaller one. The study's "
+            + "\"40% sharing\" is fraction " + Defaults.SHARING_FRACTION_STUDY + ". The pool is not removed from the "
             + "clients' data, so a shared example may also be a local example of some client and the clients' data "
             + "are no longer disjoint. Fraction 0 is no sharing.";
 
@@ -55,7 +62,8 @@ public final class DataSharing {
      * @param numClasses number of classes
      * @param fraction the sharing fraction in [0, 1]: a client of n local examples gets {@code round(fraction × n)}
      *     shared ones (at most the pool size)
-     * @param poolFraction the pool's share of the training set, in (0, 1]; see {@link #DEFAULT_POOL_FRACTION}
+     * @param poolFraction the pool's share of the training set (Zhao et al.'s β), in (0, 1]; see
+     *     {@link Defaults#SHARING_POOL_FRACTION}
      * @param seed seed of the pool and of every slice
      * @return fresh arrays, one per client: its local indices in their order, then its slice in ascending order
      * @throws SpecException when a fraction is out of range or an index or label is outside the training set

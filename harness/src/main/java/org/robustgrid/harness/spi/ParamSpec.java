@@ -13,8 +13,12 @@ import java.util.Locale;
  * @param max the largest allowed value of a number (inclusive), or null
  * @param choices the allowed values of a {@link Type#CHOICE}, else empty
  * @param doc one line of help
+ * @param aliases other keys accepted for this parameter (another library's name for it); a value
+ *     given under an alias is stored, and written in the canonical spec, under {@link #name}, so an
+ *     alias never changes a key
  */
-public record ParamSpec(String name, Type type, String defaultValue, Double min, Double max, List<String> choices, String doc) {
+public record ParamSpec(String name, Type type, String defaultValue, Double min, Double max, List<String> choices, String doc,
+        List<String> aliases) {
 
     /** Value types. Reals accept fractions such as {@code 8/255}. */
     public enum Type {
@@ -28,26 +32,34 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
 
     public ParamSpec {
         choices = List.copyOf(choices);
+        aliases = List.copyOf(aliases);
+    }
+
+    /** This parameter, also accepted under {@code alias}. */
+    public ParamSpec withAlias(String alias) {
+        List<String> all = new java.util.ArrayList<>(aliases);
+        all.add(alias);
+        return new ParamSpec(name, type, defaultValue, min, max, choices, doc, all);
     }
 
     /** A real parameter in {@code [min, max]}. */
     public static ParamSpec real(String name, double defaultValue, double min, double max, String doc) {
-        return new ParamSpec(name, Type.REAL, Params.format(defaultValue), min, max, List.of(), doc);
+        return new ParamSpec(name, Type.REAL, Params.format(defaultValue), min, max, List.of(), doc, List.of());
     }
 
     /** An integer parameter in {@code [min, max]}. */
     public static ParamSpec integer(String name, long defaultValue, long min, long max, String doc) {
-        return new ParamSpec(name, Type.INT, Long.toString(defaultValue), (double) min, (double) max, List.of(), doc);
+        return new ParamSpec(name, Type.INT, Long.toString(defaultValue), (double) min, (double) max, List.of(), doc, List.of());
     }
 
     /** A boolean parameter ({@code true} or {@code false}). */
     public static ParamSpec bool(String name, boolean defaultValue, String doc) {
-        return new ParamSpec(name, Type.BOOL, Boolean.toString(defaultValue), null, null, List.of(), doc);
+        return new ParamSpec(name, Type.BOOL, Boolean.toString(defaultValue), null, null, List.of(), doc, List.of());
     }
 
     /** A parameter taking one of a fixed set of words. */
     public static ParamSpec choice(String name, String defaultValue, List<String> choices, String doc) {
-        return new ParamSpec(name, Type.CHOICE, defaultValue, null, null, choices, doc);
+        return new ParamSpec(name, Type.CHOICE, defaultValue, null, null, choices, doc, List.of());
     }
 
     /** A parameter taking any non-empty text (a plugin spec, a path); its owner checks what it means. */
@@ -121,8 +133,9 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
         };
     }
 
-    /** {@code name=default (type) doc}, for listings. */
+    /** {@code name=default (type) doc}, for listings; aliases follow the doc. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s=%s  %s; %s", name, defaultValue, accepted(), doc);
+        String alias = aliases.isEmpty() ? "" : " (also accepted as: " + String.join(", ", aliases) + ")";
+        return String.format(Locale.ROOT, "%s=%s  %s; %s%s", name, defaultValue, accepted(), doc, alias);
     }
 }

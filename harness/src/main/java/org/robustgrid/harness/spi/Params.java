@@ -28,23 +28,43 @@ public final class Params {
      *
      * @param pluginId the plugin's id, for messages
      * @param declared the plugin's declared parameters
-     * @param raw the values as written in the spec, key to text
+     * @param raw the values as written in the spec, key (a parameter's name or one of its aliases) to text
      * @throws SpecException naming the key, what was wrong and what is accepted
      */
     public static Params resolve(String pluginId, List<ParamSpec> declared, Map<String, String> raw) {
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        Map<String, String> canonicalKey = new LinkedHashMap<>();
         for (ParamSpec p : declared) {
             specs.put(p.name(), p);
+            canonicalKey.put(p.name(), p.name());
         }
-        for (String key : raw.keySet()) {
-            if (!specs.containsKey(key)) {
-                throw new SpecException("unknown parameter '" + key + "' for '" + pluginId + "'; "
-                        + (specs.isEmpty() ? "it takes no parameters" : "it takes: " + String.join(", ", specs.keySet())));
+        for (ParamSpec p : declared) {
+            for (String alias : p.aliases()) {
+                String other = canonicalKey.put(alias, p.name());
+                if (other != null) {
+                    throw new IllegalStateException("plugin '" + pluginId + "' declares '" + alias + "' for both '" + other
+                            + "' and '" + p.name() + "'; expected each key to name one parameter");
+                }
             }
+        }
+        Map<String, String> givenAs = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            String name = canonicalKey.get(e.getKey());
+            if (name == null) {
+                throw new SpecException("unknown parameter '" + e.getKey() + "' for '" + pluginId + "'; "
+                        + (specs.isEmpty() ? "it takes no parameters" : "it takes: " + String.join(", ", canonicalKey.keySet())));
+            }
+            if (givenAs.containsKey(name)) {
+                throw new SpecException("parameter '" + name + "' of '" + pluginId + "' is given twice (as '"
+                        + givenAs.get(name) + "' and as '" + e.getKey() + "'); expected one of them");
+            }
+            givenAs.put(name, e.getKey());
+            given.put(name, e.getValue());
         }
         Map<String, String> values = new TreeMap<>();
         for (ParamSpec p : declared) {
-            String text = raw.getOrDefault(p.name(), p.defaultValue());
+            String text = given.getOrDefault(p.name(), p.defaultValue());
             values.put(p.name(), normalize(pluginId, p, text.trim()));
         }
         return new Params(pluginId, specs, Collections.unmodifiableMap(values));

@@ -3,6 +3,7 @@ package org.robustgrid.harness.spi;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The training loop's policy: centralized, or a federated algorithm's local objective and
@@ -10,6 +11,10 @@ import java.util.Optional;
  *
  * <p>Contract: aggregating identical client states returns that state unchanged (to float
  * precision), whatever the weights.
+ *
+ * <p>The optimizer: every local update (one client in one federated round) starts a fresh SGD, its
+ * momentum zero, with the recipe's learning rate and momentum; a strategy may set the weight decay
+ * ({@link #weightDecay()}).
  */
 public interface Strategy {
 
@@ -32,6 +37,15 @@ public interface Strategy {
      */
     default Optional<Attack> trainingAttack(ClientContext client) {
         return Optional.empty();
+    }
+
+    /**
+     * The SGD weight decay (L2, on every parameter, as PyTorch's SGD applies it) of this strategy's
+     * local updates, or empty to keep the recipe's. For methods whose source fixes it (CalFAT's code:
+     * 2e-3 on CIFAR-10), so that the method is compared as published whatever the recipe says.
+     */
+    default OptionalDouble weightDecay() {
+        return OptionalDouble.empty();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.testkit.PartitionerContractTest;
 
@@ -151,10 +152,33 @@ class DataSharingTest {
     @Test
     void defaultPoolIsTenPercent() {
         assertEquals(0.1, DataSharing.DEFAULT_POOL_FRACTION);
+        assertEquals(Defaults.SHARING_POOL_FRACTION, DataSharing.DEFAULT_POOL_FRACTION);
         List<int[]> shared = DataSharing.apply(clients(), LABELS, K, 1.0, 9);
         assertEquals(600 + 100, shared.get(3).length, "a client of 600 at fraction 1 gets the whole pool of 100");
         assertTrue(DataSharing.SEMANTICS.contains("10%"), DataSharing.SEMANTICS);
         assertFalse(DataSharing.SEMANTICS.contains("\n"));
+    }
+
+    @Test
+    void theStudysFortyPercentWithDefaultsGivesTenEqualClientsFortyPercentOfTheirSizeAndOfThePool() {
+        // 10 clients of 100 from 1000 labels; the default pool is 10% = 100 examples
+        List<int[]> local = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int[] c = new int[100];
+            for (int j = 0; j < 100; j++) {
+                c[j] = 100 * i + j;
+            }
+            local.add(c);
+        }
+        List<int[]> shared = DataSharing.apply(local, LABELS, K, Defaults.SHARING_FRACTION_STUDY, 9);
+        int pool = DataSharing.pool(LABELS, K, Defaults.SHARING_POOL_FRACTION, 9).length;
+        assertEquals(100, pool);
+        for (int[] client : shared) {
+            int slice = client.length - 100;
+            assertEquals(40, slice, "the slice is 40% of the client's own data");
+            assertEquals(0.4, (double) slice / pool, 1e-12, "Zhao et al.'s alpha");
+        }
+        assertTrue(DataSharing.SEMANTICS.contains("40% sharing") && DataSharing.SEMANTICS.contains("0.4"), DataSharing.SEMANTICS);
     }
 
     @Test

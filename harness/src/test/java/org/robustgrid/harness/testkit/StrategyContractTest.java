@@ -233,6 +233,17 @@ public abstract class StrategyContractTest {
             this.b = manager.create(bv);
         }
 
+        /**
+         * A model with given weights, for tests that reproduce another implementation's numbers.
+         *
+         * @param w weights (features, classes): logits = flatten(x) · w + b
+         * @param b biases (classes)
+         */
+        public LinearClassifier(NDArray w, NDArray b) {
+            this.w = w;
+            this.b = b;
+        }
+
         @Override
         public int numClasses() {
             return (int) b.getShape().get(0);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.robustgrid.harness.files.AtomicFiles;
 import org.robustgrid.harness.model.Network;
 
 /**

@@ -1,16 +1,24 @@
 package org.robustgrid.harness.evaluate;
 
+import java.util.Optional;
+import org.robustgrid.harness.results.Outcomes;
+import org.robustgrid.harness.spi.Budget;
+
 /**
  * What one eval attack measured on one model.
  *
  * @param naturalAccuracy accuracy on the clean versions of the attacked images, in [0,1]
- * @param robustAccuracy accuracy on the adversarial images, in [0,1]
- * @param successRate fraction of correctly classified images the attack made wrong (NaN when none were correct)
+ * @param robustAccuracy share of the attacked images whose clean image is right and that the attack did
+ *     not break within {@code budget} (AutoAttack's convention), in [0,1]
+ * @param robustCount the images behind {@code robustAccuracy}
+ * @param budget the budget the attack is reported at; empty for an attack reported without one
+ * @param successRate fraction of correctly classified images the attack made wrong at any norm (NaN when none were correct)
  * @param medianL2 median L2 norm of successful perturbations, pixel units on [0,1] (NaN when none)
  * @param medianLinf median L∞ norm of successful perturbations (NaN when none)
  * @param examples number of attacked images
  * @param seconds wall time of the attack and its evaluation
+ * @param perImage the outcome of every image, for worst cases, paired tests and curves
  */
 public record AttackOutcome(
-        double naturalAccuracy, double robustAccuracy, double successRate, double medianL2, double medianLinf,
-        int examples, double seconds) {}
+        double naturalAccuracy, double robustAccuracy, long robustCount, Optional<Budget> budget, double successRate, double medianL2,
+        double medianLinf, int examples, double seconds, Outcomes perImage) {}

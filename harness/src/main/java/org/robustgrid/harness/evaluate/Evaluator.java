@@ -6,10 +6,13 @@ import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.results.Outcomes;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.data.Batches;
 
 /**
@@ -43,49 +46,61 @@ public final class Evaluator {
     }
 
     /**
-     * Attacks every image of {@code data}.
+     * Attacks every image of {@code data}, checking every batch the attack returns against its contract
+     * ({@link AttackContract}).
      *
-     * @return accuracy on clean and on adversarial images, the attack's success rate on the images that
-     *     were classified correctly, and the median L2 and L∞ norms of its successful perturbations
+     * @return accuracy on the clean images and robust accuracy at the attack's evaluation budget, the
+     *     attack's success rate and the median norms of its successful perturbations at any norm, and
+     *     the outcome of every image
+     * @throws AttackContractException when a batch breaks the contract
      */
     public AttackOutcome attack(Dataset data, Attack attack) {
         NetworkClassifier c = net.classifier();
-        int[] order = identity(data.size());
-        long clean = 0;
-        long robust = 0;
-        long fooled = 0;
-        List<Float> l2 = new ArrayList<>();
-        List<Float> linf = new ArrayList<>();
+        int n = data.size();
+        int[] order = identity(n);
+        boolean[] clean = new boolean[n];
+        boolean[] adversarial = new boolean[n];
+        float[] l2 = new float[n];
+        float[] linf = new float[n];
         long start = System.nanoTime();
-        for (int from = 0; from < data.size(); from += batchSize) {
-            int to = Math.min(data.size(), from + batchSize);
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
                 NDArray y = b.y();
                 NDArray okClean = c.logits(b.x()).argMax(1).toType(y.getDataType(), false).eq(y);
                 NDArray xAdv = attack.perturb(c, b.x(), y);
+                var broken = AttackContract.check(b.x(), xAdv, attack.budget());
+                if (broken.isPresent()) {
+                    throw new AttackContractException(broken.get());
+                }
                 NDArray okAdv = c.logits(xAdv).argMax(1).toType(y.getDataType(), false).eq(y);
                 NDArray delta = xAdv.sub(b.x()).reshape(to - from, -1);
-                boolean[] cleanOk = okClean.toBooleanArray();
-                boolean[] advOk = okAdv.toBooleanArray();
-                float[] n2 = delta.norm(new int[] {1}).toFloatArray();
-                float[] ninf = delta.abs().max(new int[] {1}).toFloatArray();
-                for (int i = 0; i < cleanOk.length; i++) {
-                    clean += cleanOk[i] ? 1 : 0;
-                    robust += advOk[i] ? 1 : 0;
-                    if (cleanOk[i] && !advOk[i]) {
-                        fooled++;
-                        l2.add(n2[i]);
-                        linf.add(ninf[i]);
-                    }
-                }
+                System.arraycopy(okClean.toBooleanArray(), 0, clean, from, to - from);
+                System.arraycopy(okAdv.toBooleanArray(), 0, adversarial, from, to - from);
+                System.arraycopy(delta.norm(new int[] {1}).toFloatArray(), 0, l2, from, to - from);
+                System.arraycopy(delta.abs().max(new int[] {1}).toFloatArray(), 0, linf, from, to - from);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        int n = data.size();
-        return new AttackOutcome((double) clean / n, (double) robust / n, clean == 0 ? Double.NaN : (double) fooled / clean,
-                median(l2), median(linf), n, seconds);
+        Optional<Budget> budget = attack.evaluationBudget();
+        Outcomes perImage = Outcomes.of(clean, adversarial, l2, linf, budget, attack.budget().isPresent());
+        boolean[] robust = perImage.robust();
+        long correct = 0;
+        long robustCount = 0;
+        List<Float> fooledL2 = new ArrayList<>();
+        List<Float> fooledLinf = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            correct += clean[i] ? 1 : 0;
+            robustCount += robust[i] ? 1 : 0;
+            if (clean[i] && !adversarial[i]) {
+                fooledL2.add(l2[i]);
+                fooledLinf.add(linf[i]);
+            }
+        }
+        return new AttackOutcome((double) correct / n, (double) robustCount / n, robustCount, budget,
+                correct == 0 ? Double.NaN : (double) fooledL2.size() / correct, median(fooledL2), median(fooledLinf), n, seconds, perImage);
     }
 
     static double median(List<Float> values) {

@@ -24,6 +24,7 @@ import org.robustgrid.harness.train.TrainingJob;
  * @param trainAttack the training attack, or null for none
  * @param partitioner the partitioner, or null for centralized training
  * @param share the data-sharing fraction (0 for centralized)
+ * @param sharePool the shared pool's size as a fraction of the training set (used only when share &gt; 0)
  * @param strategy the strategy
  * @param clients clients (1 for centralized)
  * @param rounds rounds (1 for centralized)
@@ -34,7 +35,7 @@ import org.robustgrid.harness.train.TrainingJob;
  */
 public record Cell(
         String dataset, String model, Plugin<Activation> activation, Plugin<Attack> trainAttack, Plugin<Partitioner> partitioner,
-        double share, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
+        double share, double sharePool, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
         long seed) {
 
     /** True for federated strategies. */
@@ -45,7 +46,7 @@ public record Cell(
     /** The training as the training step needs it: plugin instances, no specs or keys. */
     public TrainingJob job() {
         return new TrainingJob(strategy.instance(), trainAttack == null ? null : trainAttack.instance(),
-                partitioner == null ? null : partitioner.instance(), share, clients, rounds, clientFraction, recipe, seed);
+                partitioner == null ? null : partitioner.instance(), share, sharePool, clients, rounds, clientFraction, recipe, seed);
     }
 
     /** The canonical text of everything that changes the weights. */
@@ -54,7 +55,9 @@ public record Cell(
                 "dataset=%s|train-limit=%d|model=%s|activation=%s|train-attack=%s|%s|strategy=%s|partitioner=%s|share=%s"
                         + "|clients=%d|rounds=%d|client-fraction=%s|seed=%d",
                 dataset, trainLimit, model, activation.canonical(), trainAttackSpec(), recipe.canonical(), strategy.canonical(),
-                partitionerSpec(), share, clients, rounds, clientFraction, seed);
+                partitionerSpec(), share, clients, rounds, clientFraction, seed)
+                // the pool only shapes the weights when there is sharing; keys of models without sharing stay as they were
+                + (share > 0 ? "|share-pool=" + sharePool : "");
     }
 
     /** A short hash of {@link #trainingKey()}: the checkpoint's name. */

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.evaluate.AttackContract;
+import org.robustgrid.harness.evaluate.AttackContractException;
 import org.robustgrid.harness.evaluate.AttackOutcome;
 import org.robustgrid.harness.evaluate.Evaluator;
 import org.robustgrid.harness.evaluate.Warnings;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.SpecException;
 
@@ -40,28 +43,38 @@ final class EvaluateStage {
         this.progress = progress;
     }
 
+    /**
+     * A model's accuracy on the whole clean test set, with its 95% Wilson interval.
+     *
+     * @param accuracy the fraction correct
+     * @param low the interval's lower end
+     * @param high its upper end
+     */
+    record Natural(double accuracy, double low, double high) {}
+
     /** Starts the evaluation of one model: measures its natural accuracy. */
     Model start(Cell cell, TrainedModel model) {
         Evaluator evaluator = new Evaluator(model.net(), batch);
-        double natural = evaluator.naturalAccuracy(test);
-        progress.line(String.format(Locale.ROOT, "natural accuracy %.4f", natural));
-        return new Model(cell, evaluator, natural);
+        double accuracy = evaluator.naturalAccuracy(test);
+        double[] ci = Measures.wilson(Math.round(accuracy * test.size()), test.size());
+        progress.line(String.format(Locale.ROOT, "natural accuracy %.4f", accuracy));
+        return new Model(cell, evaluator, new Natural(accuracy, ci[0], ci[1]));
     }
 
     /** One model under evaluation: its natural accuracy, and the attacks measured so far for the cross-attack checks. */
     final class Model {
         private final Cell cell;
         private final Evaluator evaluator;
-        private final double natural;
+        private final Natural natural;
         private final List<Warnings.Measured> earlier = new ArrayList<>();
 
-        private Model(Cell cell, Evaluator evaluator, double natural) {
+        private Model(Cell cell, Evaluator evaluator, Natural natural) {
             this.cell = cell;
             this.evaluator = evaluator;
             this.natural = natural;
         }
 
-        double natural() {
+        Natural natural() {
             return natural;
         }
 
@@ -79,6 +92,13 @@ final class EvaluateStage {
                 return new Measured(o, warnings);
             } catch (SpecException e) {
                 throw e;
+            } catch (AttackContractException e) {
+                AttackContract.Violation v = e.violation();
+                String reason = String.format(Locale.ROOT, "attack contract broken by %s (%s, %s): %s", attack.info().id(),
+                        attack.info().source(), attack.info().version(), v.detail())
+                        + (Double.isNaN(v.largest()) ? "" : String.format(Locale.ROOT, "; largest %s", v.largest()));
+                progress.line("FAILED " + attack.canonical() + ": " + reason);
+                return new Failed(reason);
             } catch (RuntimeException e) {
                 GridRunner.LOG.warn("evaluation of {} under {} failed", cell.modelKey(), attack.canonical(), e);
                 progress.line("FAILED " + attack.canonical() + ": " + GridRunner.oneLine(e));

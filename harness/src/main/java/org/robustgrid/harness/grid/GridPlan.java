@@ -50,6 +50,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         List<Plugin<Partitioner>> partitioners =
                 anyFederated ? spec.list("partitioners").stream().map(registry::partitioner).toList() : List.of();
         List<Double> shares = spec.reals("shares");
+        double sharePool = spec.real("share-pool");
         List<Long> seeds = spec.longs("seeds");
         List<Plugin<Attack>> evalAttacks = spec.list("eval-attacks").stream().map(registry::attack).toList();
 
@@ -62,7 +63,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                         for (Plugin<Attack> trainAttack : trainAttacks) {
                             for (Plugin<Activation> activation : activations) {
                                 for (LrSchedule schedule : schedules) {
-                                    Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, strategy,
+                                    Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, sharePool, strategy,
                                             fed ? clients : 1, fed ? rounds : 1, fed ? clientFraction : 1.0,
                                             base.withSchedule(schedule), trainLimit, seed);
                                     cells.putIfAbsent(c.modelKey(), c);

@@ -8,6 +8,7 @@ import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.spi.Attack;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public final class GridRunner {
         Progress progress = new Progress(err, plan.cells().size());
         ModelStage models = new ModelStage(train, device, CheckpointStore.of(out), progress);
         EvaluateStage evaluate = new EvaluateStage(data.test(), Datasets.limit(data.test(), plan.evalLimit()), plan.evalBatch(), progress);
-        RecordStage record = new RecordStage(results, device);
+        RecordStage record = new RecordStage(results, OutcomeStore.besides(resultsFile()), device);
         int trained = 0;
         int evaluated = 0;
         int failed = 0;
@@ -88,6 +89,7 @@ public final class GridRunner {
                         failed++;
                     }
                 }
+                record.worstCases(cell);
             }
         }
         return new Summary(trained, progress.stepsDone(), evaluated, planned.skipped(), failed);

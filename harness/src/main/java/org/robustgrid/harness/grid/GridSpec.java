@@ -55,7 +55,10 @@ public final class GridSpec {
         k.add(new GridKey(ParamSpec.text("train-attacks", plugins.get("train-attacks"), "training attack specs, or none"), true));
         k.add(new GridKey(ParamSpec.text("eval-attacks", plugins.get("eval-attacks"), "evaluation attack specs"), true));
         k.add(new GridKey(ParamSpec.text("partitioners", plugins.get("partitioners"), "partitioner specs for federated strategies"), true));
-        k.add(new GridKey(ParamSpec.real("shares", 0, 0, 1, "data-sharing fractions for federated strategies"), true));
+        k.add(new GridKey(ParamSpec.real("shares", 0, 0, 1, "data-sharing fractions for federated strategies: each client receives"
+                + " this fraction of its own data size from the shared pool"), true));
+        k.add(new GridKey(ParamSpec.real("share-pool", Defaults.SHARING_POOL_FRACTION, 1e-6, 1, "size of the shared class-balanced pool as"
+                + " a fraction of the training set (Zhao et al. 2018's beta; docs/federated.md)"), false));
         k.add(new GridKey(ParamSpec.text("strategies", plugins.get("strategies"), "strategy specs"), true));
         k.add(new GridKey(ParamSpec.integer("seeds", Defaults.SEED, -MAX_SEED, MAX_SEED, "seeds"), true));
         k.add(new GridKey(ParamSpec.integer("clients", Defaults.CLIENTS, 1, 100_000, "federated clients"), false));
@@ -119,7 +122,7 @@ public final class GridSpec {
 
     /** Names of the shipped presets. */
     public static List<String> presets() {
-        return List.of("quick", "fmnist", "fmnist-federated", "paper");
+        return List.of("quick", "fmnist", "fmnist-federated", "fmnist-federated-baselines", "paper");
     }
 
     /** A grid file on disk, over the defaults. */

@@ -10,42 +10,62 @@ import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackOutcome;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Measures;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ModelFacts;
 import org.robustgrid.harness.results.Provenance;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.results.Training;
+import org.robustgrid.harness.results.WorstCase;
 import org.robustgrid.harness.spi.Attack;
 
 /** Stage 4 of a cell, record: one typed row per evaluation, appended to the results store as soon as it is known. */
 final class RecordStage {
 
     private final ResultsStore store;
+    private final OutcomeStore outcomes;
     private final Device device;
 
-    RecordStage(ResultsStore store, Device device) {
+    RecordStage(ResultsStore store, OutcomeStore outcomes, Device device) {
         this.store = store;
+        this.outcomes = outcomes;
         this.device = device;
     }
 
-    /** The row of an attack that ran. */
-    void measured(Cell cell, TrainedModel model, double natural, Plugin<Attack> attack, AttackOutcome o, List<String> warnings) {
-        Measures m = new Measures(natural, o.robustAccuracy(), o.naturalAccuracy(), o.examples(), o.successRate(), o.medianL2(),
-                o.medianLinf(), o.seconds());
+    /** The row of an attack that ran, after its per-image outcomes. */
+    void measured(Cell cell, TrainedModel model, EvaluateStage.Natural natural, Plugin<Attack> attack, AttackOutcome o,
+            List<String> warnings) {
+        double[] ci = Measures.wilson(o.robustCount(), o.examples());
+        Measures m = new Measures(natural.accuracy(), natural.low(), natural.high(), o.robustAccuracy(), ci[0], ci[1], o.naturalAccuracy(),
+                o.examples(), o.budget(), o.successRate(), o.medianL2(), o.medianLinf(), o.seconds());
+        outcomes.write(cell.evalKey(attack), o.perImage());
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), m,
                 provenance(cell, attack), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));
     }
 
     /** The row of an attack that failed on a model that exists. */
-    void attackFailed(Cell cell, TrainedModel model, double natural, Plugin<Attack> attack, String reason) {
-        store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), Measures.naturalOnly(natural),
+    void attackFailed(Cell cell, TrainedModel model, EvaluateStage.Natural natural, Plugin<Attack> attack, String reason) {
+        store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model),
+                Measures.naturalOnly(natural.accuracy(), natural.low(), natural.high(), attack.instance().evaluationBudget()),
                 provenance(cell, attack), ResultRow.Status.FAILED, reason, Instant.now().toString()));
+    }
+
+    /** The model's worst case per budget over every attack recorded for it, unless a row over the same attacks exists. */
+    void worstCases(Cell cell) {
+        List<ResultRow> mine = store.rows().stream().filter(r -> r.model().modelKey().equals(cell.modelKey())).toList();
+        WorstCase.of(mine, outcomes).forEach((row, perImage) -> {
+            if (!store.recorded(row.evalKey())) {
+                outcomes.write(row.evalKey(), perImage);
+                store.append(row);
+            }
+        });
     }
 
     /** The rows of a cell whose model could not be trained: one per attack it was to be evaluated with. */
     void modelFailed(Cell cell, List<Plugin<Attack>> attacks, String reason) {
         for (Plugin<Attack> attack : attacks) {
-            store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN, Measures.NONE,
+            store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN,
+                    Measures.naturalOnly(Double.NaN, Double.NaN, Double.NaN, attack.instance().evaluationBudget()),
                     new Provenance(Version.get(), pluginVersions(cell, null), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
                     Instant.now().toString()));
         }
@@ -61,7 +81,7 @@ final class RecordStage {
 
     static ModelFacts facts(Cell cell) {
         return new ModelFacts(cell.dataset(), cell.model(), cell.activation().canonical(), cell.recipe().schedule().id(),
-                cell.trainAttackSpec(), cell.partitionerSpec(), cell.share(), cell.strategy().canonical(), cell.federated(),
+                cell.trainAttackSpec(), cell.partitionerSpec(), cell.share(), cell.sharePool(), cell.strategy().canonical(), cell.federated(),
                 cell.clients(), cell.rounds(), cell.recipe().epochs(), cell.seed(), cell.modelKey(), cell.recipe().canonical());
     }
 

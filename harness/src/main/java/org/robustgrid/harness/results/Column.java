@@ -9,8 +9,9 @@ import org.robustgrid.harness.spi.Params;
 /**
  * The schema of {@code results.csv}: its columns in file order, each with the file form of its value
  * and the schema version that added it. Version 1 is the format of robustgrid's first published
- * results (no {@code schema_version} column); readers accept every version up to {@link #SCHEMA} and
- * ignore columns they do not know.
+ * results (no {@code schema_version} column); 2 added {@code federated} and {@code share_pool}; 3 the
+ * evaluation budget and 95% intervals, and robust accuracy by AutoAttack's convention (clean-correct
+ * and attack-resisted). Readers accept every version and ignore columns they do not know.
  */
 public enum Column {
     SCHEMA_VERSION(2, r -> Integer.toString(Column.SCHEMA)),
@@ -21,6 +22,7 @@ public enum Column {
     TRAIN_ATTACK(1, r -> r.model().trainAttack()),
     PARTITIONER(1, r -> r.model().partitioner()),
     SHARE(1, r -> Params.format(r.model().share())),
+    SHARE_POOL(2, r -> Params.format(r.model().sharePool())),
     STRATEGY(1, r -> r.model().strategy()),
     FEDERATED(2, r -> Boolean.toString(r.model().federated())),
     CLIENTS(1, r -> Integer.toString(r.model().clients())),
@@ -28,9 +30,15 @@ public enum Column {
     EPOCHS(1, r -> Integer.toString(r.model().epochs())),
     ATTACK(1, ResultRow::attack),
     NATURAL_ACC(1, r -> ResultRow.fmt(r.measures().naturalAcc())),
+    NATURAL_LOW(3, r -> ResultRow.fmt(r.measures().naturalLow())),
+    NATURAL_HIGH(3, r -> ResultRow.fmt(r.measures().naturalHigh())),
     ROBUST_ACC(1, r -> ResultRow.fmt(r.measures().robustAcc())),
+    ROBUST_LOW(3, r -> ResultRow.fmt(r.measures().robustLow())),
+    ROBUST_HIGH(3, r -> ResultRow.fmt(r.measures().robustHigh())),
     EVAL_NATURAL_ACC(1, r -> ResultRow.fmt(r.measures().evalNaturalAcc())),
     EVAL_EXAMPLES(1, r -> count(r.measures().evalExamples())),
+    BUDGET_NORM(3, r -> r.measures().budget().map(b -> b.norm().id()).orElse("")),
+    BUDGET_EPS(3, r -> r.measures().budget().map(b -> Params.format(b.eps())).orElse("")),
     SUCCESS_RATE(1, r -> ResultRow.fmt(r.measures().successRate())),
     MEDIAN_L2(1, r -> ResultRow.fmt(r.measures().medianL2())),
     MEDIAN_LINF(1, r -> ResultRow.fmt(r.measures().medianLinf())),
@@ -52,7 +60,7 @@ public enum Column {
     TIMESTAMP(1, ResultRow::timestamp);
 
     /** The schema version this harness writes. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     private final int since;
     private final Function<ResultRow, String> text;

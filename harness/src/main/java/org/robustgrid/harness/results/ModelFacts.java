@@ -11,6 +11,7 @@ package org.robustgrid.harness.results;
  * @param trainAttack the training attack spec, {@code none} for none
  * @param partitioner the partitioner spec, {@code none} for centralized training
  * @param share the data-sharing fraction in [0,1]
+ * @param sharePool the shared pool's size as a fraction of the training set
  * @param strategy the strategy spec
  * @param federated whether the strategy trains over clients (recorded from the strategy, never guessed from its id)
  * @param clients clients (1 for centralized)
@@ -21,5 +22,5 @@ package org.robustgrid.harness.results;
  * @param recipe the canonical training recipe
  */
 public record ModelFacts(
-        String dataset, String model, String activation, String lrSchedule, String trainAttack, String partitioner, double share,
+        String dataset, String model, String activation, String lrSchedule, String trainAttack, String partitioner, double share, double sharePool,
         String strategy, boolean federated, int clients, int rounds, int epochs, long seed, String modelKey, String recipe) {}

@@ -19,7 +19,13 @@ public final class ResultsMerge {
 
     /** Every row of {@code inputs}, deduplicated and sorted. */
     public static List<ResultRow> merge(List<Path> inputs) {
+        return new ArrayList<>(collect(inputs).keySet());
+    }
+
+    /** The merged rows in canonical order, each with the file it came from. */
+    private static Map<ResultRow, Path> collect(List<Path> inputs) {
         Map<String, ResultRow> byKey = new LinkedHashMap<>();
+        Map<String, Path> from = new LinkedHashMap<>();
         for (Path in : inputs) {
             if (!Files.isRegularFile(in)) {
                 throw new DataException("results file " + in + " does not exist");
@@ -28,19 +34,29 @@ public final class ResultsMerge {
                 ResultRow prev = byKey.get(r.evalKey());
                 if (prev == null || (!prev.ok() && r.ok())) {
                     byKey.put(r.evalKey(), r);
+                    from.put(r.evalKey(), in);
                 }
             }
         }
         List<ResultRow> rows = new ArrayList<>(byKey.values());
         rows.sort(ORDER);
-        return rows;
+        Map<ResultRow, Path> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(r, from.get(r.evalKey())));
+        return out;
     }
 
-    /** Writes the merge of {@code inputs} to {@code out} and returns the row count. */
+    /**
+     * Writes the merge of {@code inputs} to {@code out}, with the per-image outcomes of every merged row
+     * copied beside it, and returns the row count.
+     */
     public static int merge(List<Path> inputs, Path out) {
-        List<ResultRow> rows = merge(inputs);
+        Map<ResultRow, Path> rows = collect(inputs);
+        OutcomeStore target = OutcomeStore.besides(out);
         try (ResultsStore f = ResultsStore.open(out)) {
-            rows.forEach(f::append);
+            rows.forEach((row, source) -> {
+                target.copyFrom(OutcomeStore.besides(source), row.evalKey());
+                f.append(row);
+            });
         }
         return rows.size();
     }

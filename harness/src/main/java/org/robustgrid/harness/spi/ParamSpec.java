@@ -64,7 +64,7 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
 
     /** A parameter taking any non-empty text (a plugin spec, a path); its owner checks what it means. */
     public static ParamSpec text(String name, String defaultValue, String doc) {
-        return new ParamSpec(name, Type.TEXT, defaultValue, null, null, List.of(), doc);
+        return new ParamSpec(name, Type.TEXT, defaultValue, null, null, List.of(), doc, List.of());
     }
 
     /**

@@ -11,6 +11,6 @@ final class ClientSplit {
 
     static List<int[]> split(TrainingJob job, Dataset train) {
         List<int[]> local = job.partitioner().split(train.labels(), train.numClasses(), job.clients(), job.seed());
-        return DataSharing.apply(local, train.labels(), train.numClasses(), job.share(), job.seed());
+        return DataSharing.apply(local, train.labels(), train.numClasses(), job.share(), job.sharePool(), job.seed());
     }
 }

@@ -41,7 +41,8 @@ public final class LocalTrainer implements AutoCloseable {
         this.net = net;
         this.recipe = recipe;
         this.strategy = strategy;
-        this.sgd = new Sgd(net.trainable(), net.manager(), recipe.momentum(), recipe.weightDecay());
+        // a strategy whose method fixes its own weight decay (CalFAT: 2e-3) overrides the recipe's
+        this.sgd = new Sgd(net.trainable(), net.manager(), recipe.momentum(), strategy.weightDecay().orElse(recipe.weightDecay()));
         this.classifier = net.classifier();
     }
 

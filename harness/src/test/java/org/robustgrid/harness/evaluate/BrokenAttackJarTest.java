@@ -1,6 +1,7 @@
 package org.robustgrid.harness.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -12,17 +13,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.grid.GridPlan;
+import org.robustgrid.harness.grid.GridRunner;
+import org.robustgrid.harness.grid.GridSpec;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.ResultsStore;
+import org.robustgrid.harness.spi.PluginKind;
+import org.robustgrid.harness.spi.PluginProvider;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.testkit.AttackTestModels;
+import org.robustgrid.harness.testkit.TestPlugins;
 
 /**
  * A third-party attack that breaks its promises, compiled against the harness alone and dropped into
@@ -30,6 +46,7 @@ import org.robustgrid.harness.testkit.AttackTestModels;
  * what it returns, naming the check, the jar and the numbers a failed row must carry.
  */
 class BrokenAttackJarTest {
+
 
     /** Claims an L∞ budget of 8/255 and returns x + 0.1: outside the budget and, near white, outside [0,1]. */
     private static final String BROKEN = """
@@ -78,6 +95,31 @@ class BrokenAttackJarTest {
             assertEquals(Optional.of(new Budget(Budget.Norm.LINF, 8.0 / 255)), over.budget());
             assertEquals(0, over.image());
         }
+    }
+
+    @Test
+    void itsRowsAreRecordedAsFailedAndTheRestOfTheGridCompletes(@TempDir Path tmp) throws Exception {
+        Path pluginDir = brokenJar(tmp);
+        List<PluginProvider<?>> providers = new ArrayList<>(TestPlugins.all());
+        providers.add(PluginRegistry.discover(pluginDir).info(PluginKind.ATTACK, "shift").provider());
+        PluginRegistry registry = PluginRegistry.of(providers);
+        GridSpec grid = GridSpec.defaults().with(Map.of("dataset", "synthetic(channels=1,size=8,classes=2)", "model", "small-cnn(width=4)",
+                "activations", "relu", "train-attacks", "none", "eval-attacks", "fgsm(eps=0.05),shift,fgsm(eps=0.1)", "lr-schedules",
+                "fixed,cosine", "strategies", "centralized", "epochs", "1", "batch", "32", "eval-limit", "32"));
+        DataSplit data = new DataSplit(TestPlugins.bands(64, 2, 8, 1), TestPlugins.bands(32, 2, 8, 2));
+        Path out = tmp.resolve("run");
+        GridRunner.Summary s = new GridRunner(data, Device.cpu(), out, new PrintWriter(new StringWriter())).run(GridPlan.of(grid, registry));
+        assertEquals(2, s.trained());
+        assertEquals(2, s.failed());
+        List<ResultRow> rows = ResultsStore.read(out.resolve("results.csv"));
+        List<ResultRow> broken = rows.stream().filter(r -> r.attack().startsWith("shift")).toList();
+        assertEquals(2, broken.size(), "one row per model");
+        for (ResultRow r : broken) {
+            assertFalse(r.ok());
+            assertTrue(r.warning().contains("attack contract broken by shift (broken-attacks-1.0.jar"), r.warning());
+            assertTrue(r.warning().contains("largest"), r.warning());
+        }
+        assertEquals(4, rows.stream().filter(r -> r.ok() && r.attack().startsWith("fgsm(")).count(), "the rest of the grid: " + rows);
     }
 
     private static Path brokenJar(Path tmp) throws Exception {

@@ -13,7 +13,7 @@ class WarningsTest {
     static final Optional<Budget> EPS8 = Optional.of(new Budget(Budget.Norm.LINF, 8 / 255.0));
 
     static AttackOutcome outcome(double natural, double robust) {
-        return new AttackOutcome(natural, robust, 0.1, 0.5, 0.03, 200, 1.0);
+        return new AttackOutcome(natural, robust, Math.round(robust * 200), EPS8, 0.1, 0.5, 0.03, 200, 1.0, null);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.cli.Main;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.WorstCase;
 import org.robustgrid.harness.results.ResultsStore;
 import picocli.CommandLine;
 
@@ -166,9 +167,15 @@ class DropInJarTest {
                 "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
         assertTrue(rerunOut.toString().contains("trained 0 models (0 steps), wrote 1 rows, skipped 1 done"), rerunOut.toString());
         List<ResultRow> after = ResultsStore.read(runDir.resolve("results.csv"));
-        assertEquals(2, after.size());
+        assertEquals(3, after.size());
         assertEquals("sign-flip(eps=0.1)", after.get(1).get(Column.ATTACK));
         assertEquals(rows.get(0).get(Column.TRAIN_STEPS), after.get(1).get(Column.TRAIN_STEPS));
+        // both attacks share a budget, so the model now has a worst case over the two, made from stored outcomes
+        ResultRow worst = after.get(2);
+        assertTrue(WorstCase.is(worst), worst.attack());
+        assertEquals(2, WorstCase.attacks(worst));
+        assertTrue(worst.measures().robustAcc() <= Math.min(after.get(0).measures().robustAcc(), after.get(1).measures().robustAcc()),
+                after.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.robustgrid.harness.checkpoint;
+package org.robustgrid.harness.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,16 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Whole-file writes that a kill cannot cut: the bytes go to a temporary sibling, which is then renamed over the target. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes the body of a file. */
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {}
 
-    static void write(Path target, Body body) {
+    /** Writes {@code target} whole: to a temporary sibling, then renamed over it. */
+    public static void write(Path target, Body body) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());

@@ -1,0 +1,150 @@
+package org.robustgrid.harness.results;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.robustgrid.harness.spi.Budget;
+import org.robustgrid.harness.spi.Params;
+
+/**
+ * A model's worst case per budget, as AutoAttack reports one number: an image is robust only if every
+ * eval attack reported at that budget failed on it. Computed from the stored per-image outcomes, so an
+ * attack added to a finished grid updates it without attacking again: the new worst case is a new row
+ * (its key covers the attacks it was made of), and readers take, per model and budget, the row over the
+ * most attacks ({@link #current}).
+ */
+public final class WorstCase {
+
+    /** The attack id of worst-case rows. */
+    public static final String ID = "worst-case";
+
+    private WorstCase() {}
+
+    /** Whether a row is a worst case rather than one attack's. */
+    public static boolean is(ResultRow r) {
+        return r.attack().equals(ID) || r.attack().startsWith(ID + "(");
+    }
+
+    /** How many attacks a worst-case row covers (its spec's {@code attacks}); 0 for other rows. */
+    public static int attacks(ResultRow r) {
+        if (!is(r)) {
+            return 0;
+        }
+        int at = r.attack().indexOf("attacks=");
+        if (at < 0) {
+            return 0;
+        }
+        int end = at + "attacks=".length();
+        while (end < r.attack().length() && Character.isDigit(r.attack().charAt(end))) {
+            end++;
+        }
+        return Integer.parseInt(r.attack().substring(at + "attacks=".length(), end));
+    }
+
+    /**
+     * One model's worst-case rows with their outcomes: one per budget at which at least two of its
+     * completed attack rows with stored outcomes were reported (at a budget with one attack, that
+     * attack's row is the worst case).
+     *
+     * @param modelRows rows of one model (others and failed rows are ignored)
+     */
+    public static Map<ResultRow, Outcomes> of(List<ResultRow> modelRows, OutcomeStore outcomes) {
+        Map<Budget, List<ResultRow>> byBudget = new LinkedHashMap<>();
+        Map<String, Outcomes> stored = new LinkedHashMap<>();
+        for (ResultRow r : modelRows) {
+            if (!r.ok() || is(r) || r.measures().budget().isEmpty()) {
+                continue;
+            }
+            Optional<Outcomes> o = outcomes.read(r.evalKey());
+            if (o.isPresent()) {
+                stored.put(r.evalKey(), o.get());
+                byBudget.computeIfAbsent(r.measures().budget().get(), b -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<ResultRow, Outcomes> out = new LinkedHashMap<>();
+        for (Map.Entry<Budget, List<ResultRow>> e : byBudget.entrySet()) {
+            List<ResultRow> members = e.getValue();
+            int n = stored.get(members.get(0).evalKey()).size();
+            members = members.stream().filter(r -> stored.get(r.evalKey()).size() == n).toList(); // the same images only
+            if (members.size() < 2) {
+                continue; // one attack at a budget is its own worst case: its row says it all
+            }
+            boolean[] clean = stored.get(members.get(0).evalKey()).clean().clone();
+            boolean[] adversarial = new boolean[n];
+            boolean[] robust = new boolean[n];
+            java.util.Arrays.fill(adversarial, true);
+            java.util.Arrays.fill(robust, true);
+            double seconds = 0;
+            for (ResultRow r : members) {
+                Outcomes o = stored.get(r.evalKey());
+                for (int i = 0; i < n; i++) {
+                    adversarial[i] &= o.adversarial()[i];
+                    robust[i] &= o.robust()[i];
+                }
+                seconds += r.measures().evalSeconds();
+            }
+            float[] none = new float[n];
+            java.util.Arrays.fill(none, Float.NaN);
+            Outcomes worst = new Outcomes(clean, adversarial, robust, none, none.clone());
+            out.put(row(members, e.getKey(), worst, seconds), worst);
+        }
+        return out;
+    }
+
+    /** The rows a leaderboard ranks: every attack row, and of each model's worst cases per budget the one over the most attacks. */
+    public static List<ResultRow> current(List<ResultRow> rows) {
+        Map<String, ResultRow> best = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            if (is(r) && r.ok()) {
+                String k = r.model().modelKey() + "|" + r.measures().budget();
+                ResultRow prev = best.get(k);
+                boolean newer = attacks(r) == attacks(prev == null ? r : prev) && prev != null && r.timestamp().compareTo(prev.timestamp()) > 0;
+                if (prev == null || attacks(r) > attacks(prev) || newer) {
+                    best.put(k, r);
+                }
+            }
+        }
+        Set<ResultRow> keep = new java.util.HashSet<>(best.values());
+        return rows.stream().filter(r -> !is(r) || !r.ok() || keep.contains(r)).toList();
+    }
+
+    private static ResultRow row(List<ResultRow> members, Budget budget, Outcomes worst, double seconds) {
+        ResultRow first = members.get(0);
+        int n = worst.size();
+        long clean = 0;
+        for (boolean b : worst.clean()) {
+            clean += b ? 1 : 0;
+        }
+        long robust = worst.robustCount();
+        double[] ci = Measures.wilson(robust, n);
+        Measures m = new Measures(first.measures().naturalAcc(), first.measures().naturalLow(), first.measures().naturalHigh(),
+                (double) robust / n, ci[0], ci[1], (double) clean / n, n, Optional.of(budget),
+                clean == 0 ? Double.NaN : 1 - (double) robust / clean, Double.NaN, Double.NaN, seconds);
+        String spec = ID + "(attacks=" + members.size() + ",eps=" + Params.format(budget.eps()) + ",norm=" + budget.norm().id() + ")";
+        List<String> keys = members.stream().map(ResultRow::evalKey).sorted().toList();
+        Set<String> versions = new LinkedHashSet<>();
+        members.forEach(r -> versions.addAll(List.of(r.provenance().pluginVersions().split(" "))));
+        Provenance p = new Provenance(first.provenance().harnessVersion(), String.join(" ", versions), first.provenance().djlVersion(),
+                first.provenance().engine(), first.provenance().device());
+        return new ResultRow(first.model(), spec, hash(first.model().modelKey() + "|" + spec + "|" + String.join(",", keys)),
+                first.training(), m, p, ResultRow.Status.OK, "", Instant.now().toString());
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.data.DataException;
 import org.robustgrid.harness.report.Leaderboard;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ResultsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class LeaderboardCommand implements Callable<Integer> {
         if (!Files.isRegularFile(results)) {
             throw new DataException("results file " + results + " does not exist; expected a results.csv from 'robustgrid run'");
         }
-        Leaderboard board = Leaderboard.of(ResultsStore.read(results));
+        Leaderboard board = Leaderboard.of(ResultsStore.read(results), OutcomeStore.besides(results));
         PrintWriter out = spec.commandLine().getOut();
         out.print(board.table());
         out.flush();

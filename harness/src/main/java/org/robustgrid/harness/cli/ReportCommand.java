@@ -51,7 +51,9 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Path parent = page.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Files.writeString(page, Report.of(rows).html(results.toString()), StandardCharsets.UTF_8);
+            Report report = Report.of(rows, results);
+            Files.writeString(page, report.html(results.toString()), StandardCharsets.UTF_8);
+            Files.writeString(page.resolveSibling("curves.csv"), report.curvesCsv(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + page, e);
         }

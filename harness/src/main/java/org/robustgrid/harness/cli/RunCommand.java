@@ -21,6 +21,7 @@ import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
 import org.robustgrid.harness.report.Leaderboard;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.shard.Shard;
 import org.robustgrid.harness.shard.ShardManifest;
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         try (ResultsStore store = ResultsStore.open(results)) {
             GridRunner.Summary s = new GridRunner(data, dev, out, err).run(plan, store);
             double seconds = (System.nanoTime() - start) / 1e9;
-            stdout.print(Leaderboard.of(store.rows()).table());
+            stdout.print(Leaderboard.of(store.rows(), OutcomeStore.besides(results)).table());
             stdout.printf(Locale.ROOT, "%ntrained %d models (%d steps), wrote %d rows, skipped %d done, %d failed in %.1f s; results: %s%n",
                     s.trained(), s.trainSteps(), s.evaluated() + s.failed(), s.skipped(), s.failed(), seconds, results);
             stdout.flush();

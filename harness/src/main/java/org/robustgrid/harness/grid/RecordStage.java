@@ -9,6 +9,7 @@ import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackOutcome;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.AttackKind;
 import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ModelFacts;
@@ -37,7 +38,8 @@ final class RecordStage {
             List<String> warnings) {
         double[] ci = Measures.wilson(o.robustCount(), o.examples());
         Measures m = new Measures(natural.accuracy(), natural.low(), natural.high(), o.robustAccuracy(), ci[0], ci[1], o.naturalAccuracy(),
-                o.examples(), o.budget(), o.successRate(), o.medianL2(), o.medianLinf(), o.seconds());
+                o.examples(), o.budget(), o.successRate(), o.medianL2(), o.medianLinf(), o.seconds(),
+                attack.instance().budget().isPresent() ? AttackKind.BOUNDED : AttackKind.MINIMUM_NORM);
         outcomes.write(cell.evalKey(attack), o.perImage());
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), m,
                 provenance(cell, attack), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));

@@ -18,9 +18,13 @@ final class LeaderboardSection implements Section {
     @Override
     public void render(StringBuilder h) {
         h.append("<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n");
-        Map<String, List<ResultRow>> ranked = Leaderboard.of(d.rows).rankings();
+        Leaderboard board = Leaderboard.of(d.rows, d.outcomes);
+        Map<String, List<ResultRow>> ranked = board.rankings();
         if (ranked.isEmpty()) {
             h.append("<p class=\"note\">No successful evaluations to rank.</p>\n");
+        } else {
+            Html.note(h, Leaderboard.RANK_NOTE + ". Accuracies are followed by their 95% Wilson intervals; robust accuracy counts an"
+                    + " image when its clean image is right and the attack did not succeed within the row's budget.");
         }
         Map<String, String> acts = Specs.labels(ReportData.distinct(d.rows, Column.ACTIVATION));
         Map<String, String> strategies = Specs.labels(ReportData.distinct(d.rows, Column.STRATEGY));
@@ -28,13 +32,12 @@ final class LeaderboardSection implements Section {
         Map<String, String> trainAttacks = Specs.labels(ReportData.distinct(d.rows, Column.TRAIN_ATTACK));
         for (Map.Entry<String, List<ResultRow>> e : ranked.entrySet()) {
             h.append("<h3>").append(Svg.esc(d.attackLabels.getOrDefault(e.getKey(), e.getKey()))).append(" <span class=\"spec\">")
-                    .append(Svg.esc(e.getKey())).append("</span></h3>\n");
+                    .append(Svg.esc(Specs.display(e.getKey()))).append("</span></h3>\n");
             h.append("<table class=\"board\">\n<tr><th>rank</th><th>activation</th><th>LR</th><th>train attack</th><th>strategy</th>"
-                    + "<th>partitioner</th><th>share</th><th>seed</th><th>natural</th><th>robust</th><th>success rate</th>"
+                    + "<th>partitioner</th><th>share</th><th>seed</th><th>natural [95% CI]</th><th>robust [95% CI]</th><th>success rate</th>"
                     + "<th>median L2</th><th>model key</th><th>warning</th></tr>\n");
-            int rank = 1;
             for (ResultRow r : e.getValue()) {
-                h.append("<tr><td class=\"num\">").append(rank++).append("</td>");
+                h.append("<tr><td class=\"num\">").append(board.rank(r).map(String::valueOf).orElse("–")).append("</td>");
                 Html.spec(h, r.model().activation(), acts);
                 Html.cell(h, r.model().lrSchedule(), false);
                 Html.spec(h, r.model().trainAttack(), trainAttacks);
@@ -42,8 +45,8 @@ final class LeaderboardSection implements Section {
                 Html.spec(h, r.model().partitioner(), parts);
                 Html.cell(h, r.get(Column.SHARE), true);
                 Html.cell(h, r.get(Column.SEED), true);
-                Html.cell(h, Svg.acc(r.measures().naturalAcc()), true);
-                Html.cell(h, Svg.acc(r.measures().robustAcc()), true);
+                Html.cell(h, Leaderboard.withInterval(r.measures().naturalAcc(), r.measures().naturalLow(), r.measures().naturalHigh()), true);
+                Html.cell(h, Leaderboard.withInterval(r.measures().robustAcc(), r.measures().robustLow(), r.measures().robustHigh()), true);
                 Html.cell(h, Svg.acc(r.measures().successRate()), true);
                 double l2 = r.measures().medianL2();
                 Html.cell(h, Double.isNaN(l2) ? "–" : String.format(Locale.ROOT, "%.4f", l2), true);

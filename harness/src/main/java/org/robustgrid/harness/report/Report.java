@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.robustgrid.harness.checkpoint.CheckpointStore;
+import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ResultRow;
 
 /**
@@ -21,13 +27,34 @@ public final class Report {
 
     private final ReportData data;
 
-    private Report(List<ResultRow> rows) {
-        this.data = new ReportData(rows);
+    private Report(ReportData data) {
+        this.data = data;
     }
 
-    /** A report of {@code rows} (any mix of successful and failed rows, in file order). */
+    /** A report of {@code rows} alone (any mix of successful and failed rows, in file order): no ranks, curves or training logs. */
     public static Report of(List<ResultRow> rows) {
-        return new Report(rows);
+        return new Report(new ReportData(rows, null, Map.of()));
+    }
+
+    /**
+     * A report of a run's results file with what is stored beside it: the per-image outcomes (rank
+     * groups, robustness curves) and the checkpoints' training logs (training curves).
+     */
+    public static Report of(List<ResultRow> rows, Path resultsFile) {
+        Map<String, TrainingLog> logs = new TreeMap<>();
+        CheckpointStore checkpoints = CheckpointStore.of(resultsFile.toAbsolutePath().getParent());
+        for (ResultRow r : rows) {
+            TrainingLog log = checkpoints.log(r.model().modelKey());
+            if (!log.entries().isEmpty()) {
+                logs.putIfAbsent(r.model().modelKey(), log);
+            }
+        }
+        return new Report(new ReportData(rows, OutcomeStore.besides(resultsFile), logs));
+    }
+
+    /** The robustness curves the page draws, as CSV ({@code curves.csv} beside the page). */
+    public String curvesCsv() {
+        return CurvesSection.csv(data);
     }
 
     /**
@@ -44,7 +71,8 @@ public final class Report {
                 .append("<title>").append(Svg.esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(Svg.esc(title)).append("</h1>\n");
         for (Section s : List.of(new OverviewSection(data, source), new ActivationsSection(data), new HeatMapSection(data),
-                new FederatedSection(data), new LeaderboardSection(data), RowsSection.failed(data), RowsSection.warnings(data))) {
+                new FederatedSection(data), new CurvesSection(data), new TrainingSection(data), new LeaderboardSection(data),
+                RowsSection.failed(data), RowsSection.warnings(data))) {
             s.render(h);
         }
         h.append("</body>\n</html>\n");

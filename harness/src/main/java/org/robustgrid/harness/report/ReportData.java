@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.results.Column;
+import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.WorstCase;
 
 /**
  * The rows a report draws and the aggregates its sections share. Where several models share a chart
@@ -26,8 +29,15 @@ final class ReportData {
     final List<ResultRow> ok;
     final List<String> attacks;
     final Map<String, String> attackLabels;
+    /** The per-image outcomes beside the results file, or null when the report has only the rows. */
+    final OutcomeStore outcomes;
+    /** The training logs of the run, by model key; empty when there are none. */
+    final Map<String, TrainingLog> logs;
 
-    ReportData(List<ResultRow> rows) {
+    ReportData(List<ResultRow> rows, OutcomeStore outcomes, Map<String, TrainingLog> logs) {
+        this.outcomes = outcomes;
+        this.logs = logs;
+        rows = WorstCase.current(rows);
         this.rows = List.copyOf(rows);
         this.ok = rows.stream().filter(ResultRow::ok).toList();
         this.attacks = distinct(ok, Column.ATTACK);

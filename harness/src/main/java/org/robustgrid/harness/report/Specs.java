@@ -67,6 +67,17 @@ final class Specs {
         return out;
     }
 
+    /** A spec as a person reads it: every parameter, values as fractions where they are ({@code pgd(eps=8/255,steps=20)}). */
+    static String display(String spec) {
+        Map<String, String> p = params(spec);
+        if (p.isEmpty()) {
+            return spec;
+        }
+        List<String> parts = new ArrayList<>();
+        p.forEach((k, v) -> parts.add(k + "=" + value(v)));
+        return id(spec) + "(" + String.join(",", parts) + ")";
+    }
+
     /**
      * A parameter value for reading: a long real that is a simple fraction as that fraction
      * ({@code 1/3}, {@code 8/255}: budgets are written in 255ths of the pixel range), other long reals

@@ -39,6 +39,7 @@ public enum Column {
     EVAL_EXAMPLES(1, r -> count(r.measures().evalExamples())),
     BUDGET_NORM(3, r -> r.measures().budget().map(b -> b.norm().id()).orElse("")),
     BUDGET_EPS(3, r -> r.measures().budget().map(b -> Params.format(b.eps())).orElse("")),
+    ATTACK_KIND(3, r -> r.measures().kind().text()),
     SUCCESS_RATE(1, r -> ResultRow.fmt(r.measures().successRate())),
     MEDIAN_L2(1, r -> ResultRow.fmt(r.measures().medianL2())),
     MEDIAN_LINF(1, r -> ResultRow.fmt(r.measures().medianLinf())),

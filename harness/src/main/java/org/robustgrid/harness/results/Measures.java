@@ -25,11 +25,12 @@ import org.robustgrid.harness.stats.Wilson;
  * @param medianL2 median L2 norm of successful perturbations (any norm), [0,1] pixel units
  * @param medianLinf median L∞ norm of successful perturbations
  * @param evalSeconds wall time of the attack
+ * @param kind what kind of attack the row reports
  */
 public record Measures(
         double naturalAcc, double naturalLow, double naturalHigh, double robustAcc, double robustLow, double robustHigh,
         double evalNaturalAcc, int evalExamples, Optional<Budget> budget, double successRate, double medianL2, double medianLinf,
-        double evalSeconds) {
+        double evalSeconds, AttackKind kind) {
 
     /** Nothing measured. */
     public static final Measures NONE = naturalOnly(Double.NaN, Double.NaN, Double.NaN, Optional.empty());
@@ -37,7 +38,7 @@ public record Measures(
     /** Only the model's natural accuracy and the budget the row was to be reported at (its attack failed). */
     public static Measures naturalOnly(double naturalAcc, double naturalLow, double naturalHigh, Optional<Budget> budget) {
         return new Measures(naturalAcc, naturalLow, naturalHigh, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, budget, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, AttackKind.UNKNOWN);
     }
 
     /** The 95% Wilson interval of k correct out of n, as (low, high); NaNs for n = 0. */

@@ -47,6 +47,9 @@ public final class OutcomeStore {
 
     /** The outcomes of an evaluation; empty when none were stored (rows of older files, failed rows). */
     public Optional<Outcomes> read(String evalKey) {
+        if (!isKey(evalKey)) {
+            return Optional.empty(); // a hand-written row's key names no file
+        }
         Path f = file(evalKey);
         if (!Files.exists(f)) {
             return Optional.empty();
@@ -61,6 +64,9 @@ public final class OutcomeStore {
 
     /** Copies one evaluation's outcomes from another store (merge), unless this store has them. */
     public void copyFrom(OutcomeStore other, String evalKey) {
+        if (!isKey(evalKey)) {
+            return;
+        }
         Path src = other.file(evalKey);
         Path dst = file(evalKey);
         if (!Files.exists(src) || Files.exists(dst)) {
@@ -69,8 +75,12 @@ public final class OutcomeStore {
         AtomicFiles.write(dst, out -> Files.copy(src, out));
     }
 
+    private static boolean isKey(String evalKey) {
+        return evalKey.matches("[0-9a-f]{6,64}");
+    }
+
     private Path file(String evalKey) {
-        if (!evalKey.matches("[0-9a-f]{6,64}")) {
+        if (!isKey(evalKey)) {
             throw new IllegalArgumentException("not an evaluation key: '" + evalKey + "'");
         }
         return dir.resolve(evalKey + ".csv.gz");

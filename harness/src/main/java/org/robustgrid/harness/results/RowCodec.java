@@ -58,7 +58,8 @@ final class RowCodec {
         }
         return new Measures(real(v, Column.NATURAL_ACC, Double.NaN), naturalCi[0], naturalCi[1], robust, robustCi[0], robustCi[1],
                 real(v, Column.EVAL_NATURAL_ACC, Double.NaN), examples, budget, real(v, Column.SUCCESS_RATE, Double.NaN),
-                real(v, Column.MEDIAN_L2, Double.NaN), real(v, Column.MEDIAN_LINF, Double.NaN), real(v, Column.EVAL_SECONDS, Double.NaN));
+                real(v, Column.MEDIAN_L2, Double.NaN), real(v, Column.MEDIAN_LINF, Double.NaN), real(v, Column.EVAL_SECONDS, Double.NaN),
+                AttackKind.of(text(v, Column.ATTACK_KIND)));
     }
 
     /** The schema version a row states; 1 for rows of files without the column. */

@@ -128,7 +128,7 @@ public final class WorstCase {
         double[] ci = Measures.wilson(robust, n);
         Measures m = new Measures(first.measures().naturalAcc(), first.measures().naturalLow(), first.measures().naturalHigh(),
                 (double) robust / n, ci[0], ci[1], (double) clean / n, n, Optional.of(budget),
-                clean == 0 ? Double.NaN : 1 - (double) robust / clean, Double.NaN, Double.NaN, seconds);
+                clean == 0 ? Double.NaN : 1 - (double) robust / clean, Double.NaN, Double.NaN, seconds, AttackKind.WORST_CASE);
         String spec = ID + "(attacks=" + members.size() + ",eps=" + Params.format(budget.eps()) + ",norm=" + budget.norm().id() + ")";
         List<String> keys = members.stream().map(ResultRow::evalKey).sorted().toList();
         Set<String> versions = new LinkedHashSet<>();

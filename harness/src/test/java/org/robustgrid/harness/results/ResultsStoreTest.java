@@ -33,7 +33,7 @@ class ResultsStoreTest {
         ModelFacts m = new ModelFacts("synthetic", "small-cnn(width=8)", "relu", "fixed", "none", federated ? "iid" : "none", 0.4, 0.1,
                 federated ? "my-fed" : "my-central", federated, federated ? 10 : 1, 2, 1, 3, "k1", "recipe()");
         return new ResultRow(m, "fgsm(eps=0.1)", evalKey, new Training(100, 20, 1.25), new Measures(0.8, 0.79, 0.81, 0.5, 0.45, 0.55, 0.75, 200,
-                Optional.of(new Budget(Budget.Norm.L2, 0.5)), 1.0 / 3, 0.2, 0.1, 0.5), new Provenance("0.1.0", "relu@0.1.0", "0.36.0", "PyTorch 2.7.1", "cpu"), ResultRow.Status.OK, "", "2026-01-01T00:00:00Z");
+                Optional.of(new Budget(Budget.Norm.L2, 0.5)), 1.0 / 3, 0.2, 0.1, 0.5, AttackKind.MINIMUM_NORM), new Provenance("0.1.0", "relu@0.1.0", "0.36.0", "PyTorch 2.7.1", "cpu"), ResultRow.Status.OK, "", "2026-01-01T00:00:00Z");
     }
 
     @Test
@@ -54,6 +54,7 @@ class ResultsStoreTest {
         assertEquals(1.0 / 3, back.get(0).measures().successRate(), 1e-6);
         assertEquals(a.training(), back.get(0).training());
         assertEquals(a.measures().budget(), back.get(0).measures().budget());
+        assertEquals(AttackKind.MINIMUM_NORM, back.get(0).measures().kind());
         assertEquals(0.45, back.get(0).measures().robustLow(), 1e-12);
         assertEquals(a.provenance(), back.get(0).provenance());
     }

@@ -99,7 +99,9 @@ public final class StepBenchmark {
             float loss = lossSum.getFloat();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!Float.isFinite(loss)) {
-                throw new IllegalStateException("benchmark loss is " + loss);
+                // the engine's label names oneDNN's level: the known source of NaN here was a wrong kernel
+                throw new IllegalStateException("benchmark loss is " + loss + " over " + (warmup + iterations) + " steps of " + model
+                        + " on " + Engines.describe() + " with OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
             }
             return new Timing(iterations, recipe.batchSize(), seconds);
         }

@@ -84,8 +84,10 @@ public final class NativeEnvironment {
     }
 
     /**
-     * Decides oneDNN's instruction set (once per process), sets it in the C environment and says so
-     * on stderr; warns when glibc runs with its default settings. Call before libtorch loads.
+     * Decides oneDNN's instruction set (once per process) and sets it in the C environment; says on
+     * stderr what a check found when it runs one (once per machine, libtorch and thread count: a
+     * cached answer is only logged, so that a run that fails on bad input still prints one line);
+     * warns when glibc runs with its default settings. Call before libtorch loads.
      *
      * @throws IllegalStateException when the check found every instruction set wrong
      */
@@ -148,7 +150,7 @@ public final class NativeEnvironment {
         }
         String user = env.get(ISA_VARIABLE);
         if (user != null) {
-            err.println("robustgrid: oneDNN at " + ISA_VARIABLE + "=" + user + ", as set in the environment (not checked)");
+            LOG.info("oneDNN at {}={}, as set in the environment (not checked)", ISA_VARIABLE, user);
             return new Decision(user, Source.USER, "set by the user", "");
         }
         List<String> cpuinfo = IsaCache.cpuinfo();
@@ -158,8 +160,9 @@ public final class NativeEnvironment {
         if (cached.isPresent()) {
             Map<String, String> c = cached.get();
             Decision d = new Decision(c.get("isa"), Source.CHECKED, c.getOrDefault("verdict", ""), c.getOrDefault("onednn", ""));
-            err.println("robustgrid: oneDNN at " + d.isa() + " (" + describe(d) + "): convolution gradients " + d.verdict()
-                    + " (checked " + c.getOrDefault("checked", "?") + " at " + key.threads() + " thread(s); --recheck-engine checks again)");
+            // said on stderr when it was checked; from then on in the logs, `robustgrid engine` and every row's provenance
+            LOG.info("oneDNN at {} ({}): convolution gradients {} (checked {} at {} thread(s); --recheck-engine checks again)", d.isa(),
+                    describe(d), d.verdict(), c.getOrDefault("checked", "?"), key.threads());
             return d;
         }
         return check(err, key, dir, IsaCache.flags(cpuinfo), IsaCheck.children(childEnv(env), childProperties()));

@@ -149,7 +149,7 @@ public final class NativeEnvironment {
             return new Decision("", Source.NOT_APPLICABLE, "no check off x86 Linux", "");
         }
         String user = env.get(ISA_VARIABLE);
-        if (user != null) {
+        if (user != null && !user.isBlank()) {
             LOG.info("oneDNN at {}={}, as set in the environment (not checked)", ISA_VARIABLE, user);
             return new Decision(user, Source.USER, "set by the user", "");
         }

@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
-# Times one adversarial-training step in robustgrid (`./robustgrid bench`) and in plain PyTorch
-# (bench/pytorch_step.py) with the same settings, in the order robustgrid, pytorch, pytorch, robustgrid
+# Times one adversarial-training step in robustgrid (`./robustgrid bench`) and in PyTorch
+# (bench/pytorch_step.py) with the same settings, in rounds of robustgrid, pytorch, pytorch, robustgrid
 # so that drift of the machine (heat, other load) falls on both alike. Last line: ratio=<robustgrid/pytorch>.
 #
-#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--only robustgrid|pytorch] [--same-allocator]
+#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--rounds R] [--activation A] [--only robustgrid|pytorch] [--plain-pytorch]
 #
-# ./robustgrid tunes glibc's allocator (GLIBC_TUNABLES, see the launcher); plain PyTorch runs with
-# glibc's defaults. --same-allocator gives the PyTorch runs robustgrid's settings too, to separate what
-# the allocator buys from the rest.
+# Equal terms by default: PyTorch gets the native settings robustgrid runs with, as `./robustgrid engine
+# --env` prints them for T threads: glibc's allocator settings (GLIBC_TUNABLES) and the oneDNN
+# instruction set robustgrid's check chose on this machine (ONEDNN_MAX_CPU_ISA). --plain-pytorch runs
+# PyTorch at its own defaults instead (glibc's allocator, oneDNN's own ISA), as a user would run it.
+# (--same-allocator, the old name of the default, is still accepted.)
 #
 # BENCH_PYTHON overrides the interpreter (default /usr/bin/python3, where Debian puts python3-torch).
-# Both run on T threads (default 2) and with oneDNN capped at AVX unless ONEDNN_MAX_CPU_ISA is set.
+# Both run on T threads (default 2). ONEDNN_MAX_CPU_ISA set by the user applies to both sides.
 # Exit codes: 0 ok, 2 bad input or a missing prerequisite (one line on stderr), 1 a run failed.
 set -euo pipefail
 export LC_ALL=C
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python="${BENCH_PYTHON:-/usr/bin/python3}"
-steps=10 batch=128 iterations=3 warmup=1 threads=2 only="" same_allocator=0
+steps=10 batch=128 iterations=3 warmup=1 threads=2 rounds=1 activation=relu only="" plain=0
 
 usage() {
   sed -n '6p' "${BASH_SOURCE[0]}" | sed 's/^#   //' >&2
@@ -30,14 +32,17 @@ fail2() {
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --steps|--batch|--iterations|--warmup|--threads|--only)
+    --steps|--batch|--iterations|--warmup|--threads|--rounds|--activation|--only)
       [ $# -ge 2 ] || fail2 "$1 needs a value"
       name="${1#--}"
       printf -v "$name" '%s' "$2"
       shift 2
       ;;
+    --plain-pytorch)
+      plain=1
+      shift
+      ;;
     --same-allocator)
-      same_allocator=1
       shift
       ;;
     -h|--help)
@@ -45,26 +50,31 @@ while [ $# -gt 0 ]; do
       exit 0
       ;;
     *)
-      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --only, --same-allocator"
+      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --rounds, --activation, --only, --plain-pytorch"
       ;;
   esac
 done
-for name in steps batch iterations warmup threads; do
+for name in steps batch iterations warmup threads rounds; do
   [[ "${!name}" =~ ^[0-9]+$ ]] || fail2 "--$name is '${!name}'; expected a non-negative integer"
 done
-for name in batch iterations threads; do
+for name in batch iterations threads rounds; do
   [ "${!name}" -ge 1 ] || fail2 "--$name is ${!name}; expected an integer >= 1"
 done
 case "$only" in
   ""|robustgrid|pytorch) ;;
   *) fail2 "--only is '$only'; expected robustgrid or pytorch" ;;
 esac
+case "$activation" in
+  relu|silu|gelu|hard-swish) ;;
+  *) fail2 "--activation is '$activation'; expected relu, silu, gelu or hard-swish (pytorch_step.py has these)" ;;
+esac
 
 cd "$root"
-if [ "$only" != pytorch ]; then
+# robustgrid is needed for its own runs and, on equal terms, to say which native settings it uses
+if [ "$only" != pytorch ] || [ "$plain" = 0 ]; then
   jar=$(ls harness/target/harness-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
   if [ ! -x ./robustgrid ] || [ -z "$jar" ] || [ ! -d harness/target/lib ]; then
-    fail2 "./robustgrid is not built; run 'mvn -q -DskipTests package' in $root first (or pass --only pytorch)"
+    fail2 "./robustgrid is not built; run 'mvn -q -DskipTests package' in $root first (or pass --only pytorch --plain-pytorch)"
   fi
 fi
 if [ "$only" != robustgrid ]; then
@@ -73,15 +83,23 @@ if [ "$only" != robustgrid ]; then
     || fail2 "python3-torch is missing; install it with 'apt-get install -y python3-torch' (or pass --only robustgrid)"
 fi
 
-# the glibc settings ./robustgrid exports, for --same-allocator
-tunables=$(sed -n 's/^ *export GLIBC_TUNABLES=\(.*\)$/\1/p' robustgrid)
-[ -n "$tunables" ] || fail2 "cannot read GLIBC_TUNABLES from ./robustgrid"
-
 common=(--model resnet18 --batch "$batch" --steps "$steps" --iterations "$iterations" --warmup "$warmup"
-  --device cpu --activation relu)
-# Same thread count and the same oneDNN kernels for both: robustgrid caps oneDNN at AVX because its
-# AVX2/AVX-512 convolution input gradients are wrong on this project's machines (README, "Known trap").
-export OMP_NUM_THREADS="$threads" ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX}"
+  --device cpu --activation "$activation")
+export OMP_NUM_THREADS="$threads"
+
+# PyTorch's environment: robustgrid's own native settings (equal terms), or none (--plain-pytorch).
+pyenv=(env -u GLIBC_TUNABLES)
+if [ "$plain" = 0 ]; then
+  settings=$(./robustgrid engine --env) || fail2 "'./robustgrid engine --env' failed; run it alone to see why"
+  while IFS= read -r line; do
+    [[ "$line" =~ ^export\ ([A-Z_]+)=(.*)$ ]] || fail2 "unexpected line from './robustgrid engine --env': $line"
+    pyenv+=("${BASH_REMATCH[1]}=${BASH_REMATCH[2]}")
+  done <<< "$settings"
+else
+  pyenv+=(-u ONEDNN_MAX_CPU_ISA)
+  [ -n "${ONEDNN_MAX_CPU_ISA+x}" ] && pyenv+=("ONEDNN_MAX_CPU_ISA=$ONEDNN_MAX_CPU_ISA")
+fi
+echo "pytorch runs with: ${pyenv[*]:1} OMP_NUM_THREADS=$threads" >&2
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/robustgrid-compare.XXXXXX")
 declare -A sum=([robustgrid]=0 [pytorch]=0) runs=([robustgrid]=0 [pytorch]=0)
@@ -96,10 +114,7 @@ run() {
   if [ "$side" = robustgrid ]; then
     cmd=(./robustgrid bench "${common[@]}")
   else
-    cmd=("$python" bench/pytorch_step.py "${common[@]}" --threads "$threads")
-    if [ "$same_allocator" = 1 ]; then
-      cmd=(env "GLIBC_TUNABLES=$tunables" "${cmd[@]}")
-    fi
+    cmd=("${pyenv[@]}" "$python" bench/pytorch_step.py "${common[@]}" --threads "$threads")
   fi
   echo "run $n: $side: ${cmd[*]}" >&2
   if ! "${cmd[@]}" >"$log" 2>&1; then
@@ -119,15 +134,17 @@ run() {
   runs[$side]=$((runs[$side] + 1))
 }
 
-if [ -n "$only" ]; then
-  run "$only"
-  run "$only"
-else
-  run robustgrid
-  run pytorch
-  run pytorch
-  run robustgrid
-fi
+for ((round = 0; round < rounds; round++)); do
+  if [ -n "$only" ]; then
+    run "$only"
+    run "$only"
+  else
+    run robustgrid
+    run pytorch
+    run pytorch
+    run robustgrid
+  fi
+done
 echo "logs: $logs" >&2
 
 mean() {

@@ -44,7 +44,7 @@ CIFAR_STD = (0.2470, 0.2435, 0.2616)
 # Parameter count of the CIFAR ResNet-18 with width 64, 3 channels, 10 classes (ResNet18.java).
 RESNET18_PARAMS = 11_173_962
 
-ACTIVATIONS = {"relu": nn.ReLU, "silu": nn.SiLU, "gelu": nn.GELU}
+ACTIVATIONS = {"relu": nn.ReLU, "silu": nn.SiLU, "gelu": nn.GELU, "hard-swish": nn.Hardswish}
 
 
 class Normalize(nn.Module):
@@ -189,7 +189,8 @@ def main(argv):
 
     print(f"torch={torch.__version__}")
     print(f"threads={torch.get_num_threads()} OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')}"
-          f" ONEDNN_MAX_CPU_ISA={os.environ.get('ONEDNN_MAX_CPU_ISA', '-')}")
+          f" ONEDNN_MAX_CPU_ISA={os.environ.get('ONEDNN_MAX_CPU_ISA', '-')}"
+          f" GLIBC_TUNABLES={os.environ.get('GLIBC_TUNABLES', '-')}")
     print(f"device={dev}" + (f" ({torch.cuda.get_device_name(dev)})" if dev.type == "cuda" else ""))
     print(f"model={a.model} activation={a.activation} params={count}")
     print(f"batch={a.batch} pgd_steps={a.steps} warmup={a.warmup} iterations={a.iterations}")

@@ -78,6 +78,22 @@ public final class StepBenchmark {
     /** Times {@code iterations} training steps after {@code warmup} untimed ones. */
     public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations) {
+        return trainingStep(model, activation, attack, strategy, recipe, shape, device, warmup, iterations, null);
+    }
+
+    /** Receives each step's loss (0-based step, warm-up steps first). */
+    @FunctionalInterface
+    public interface LossListener {
+        void onLoss(int step, float loss);
+    }
+
+    /**
+     * As above; with a listener, each step's loss is read back to the host and passed on (a sync per
+     * step, so the timing then includes it): bit-for-bit equal losses over two runs show that the step
+     * has nothing that depends on timing (docs/performance.md, the NaN of bench).
+     */
+    public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+            Dataset shape, Device device, int warmup, int iterations, LossListener losses) {
         Engines.seed(0);
         try (Network net = Network.create(model, activation, shape, device);
                 LocalTrainer trainer = new LocalTrainer(net, recipe, strategy);
@@ -88,28 +104,34 @@ public final class StepBenchmark {
             ClientContext client = new ClientContext(0, 1, 0, shape.classCounts(), List.of());
             NDArray lossSum = data.zeros(new Shape());
             for (int i = 0; i < warmup; i++) {
-                step(net, trainer, x, y, client, attack, recipe.lr(), lossSum);
+                step(net, trainer, x, y, client, attack, recipe.lr(), lossSum, i, losses);
             }
             lossSum.getFloat();
             long t0 = System.nanoTime();
             for (int i = 0; i < iterations; i++) {
-                step(net, trainer, x, y, client, attack, recipe.lr(), lossSum);
+                step(net, trainer, x, y, client, attack, recipe.lr(), lossSum, warmup + i, losses);
             }
             // the only host read of the timed loop: it also waits for the device to finish
             float loss = lossSum.getFloat();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!Float.isFinite(loss)) {
-                throw new IllegalStateException("benchmark loss is " + loss);
+                // the engine's label names oneDNN's level: the known source of NaN here was a wrong kernel
+                throw new IllegalStateException("benchmark loss is " + loss + " over " + (warmup + iterations) + " steps of " + model
+                        + " on " + Engines.describe() + " with OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
             }
             return new Timing(iterations, recipe.batchSize(), seconds);
         }
     }
 
     private static void step(Network net, LocalTrainer trainer, NDArray x, NDArray y, ClientContext client, Attack attack,
-            double lr, NDArray lossSum) {
+            double lr, NDArray lossSum, int index, LossListener losses) {
         try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            lossSum.addi(trainer.step(m, x, y, client, attack, lr));
+            NDArray loss = trainer.step(m, x, y, client, attack, lr);
+            lossSum.addi(loss);
+            if (losses != null) {
+                losses.onLoss(index, loss.getFloat());
+            }
         }
     }
 

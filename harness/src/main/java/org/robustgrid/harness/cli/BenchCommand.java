@@ -75,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "instead: train N steps through the real loop and report resident memory and live arrays")
     Integer memorySteps;
 
+    @Option(names = "--print-losses", description = "print each training step's loss (%%.9g; one host read per step, so slower)")
+    boolean printLosses;
+
     @Override
     public Integer call() {
         if (batch < 1 || iterations < 1 || warmup < 0 || steps < 0 || size < 8 || channels < 1) {
@@ -118,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "step=adversarial-training train_attack=%s batch=%d copies=clean+adv+noisy iterations=%d warmup=%d%n",
                     trainAttack == null ? "none" : trainAttack.canonical(), batch, iterations, warmup);
             timing = StepBenchmark.trainingStep(modelSpec, act.instance(), trainAttack == null ? null : trainAttack.instance(),
-                    strategy.instance(), recipe, shape, dev, warmup, iterations);
+                    strategy.instance(), recipe, shape, dev, warmup, iterations,
+                    printLosses ? (i, loss) -> out.printf(Locale.ROOT, "step=%d loss=%.9g%n", i, loss) : null);
         }
         out.printf(Locale.ROOT, "seconds=%.3f seconds_per_iteration=%.4f%n", timing.seconds(), timing.seconds() / timing.iterations());
         out.printf(Locale.ROOT, "images_per_second=%.1f%n", timing.imagesPerSecond());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.Version;
+import org.robustgrid.harness.engine.NativeEnvironment;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.SpecException;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "robustgrid", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
         subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
-            ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class})
+            ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */
@@ -30,6 +32,14 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--recheck-engine", scope = CommandLine.ScopeType.INHERIT,
+            description = "check oneDNN's convolution gradients again instead of using the cached answer (docs/performance.md)")
+    void recheckEngine(boolean on) {
+        if (on) {
+            NativeEnvironment.recheck();
+        }
+    }
 
     private PluginRegistry registry;
 

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.spi.Activation;
 
@@ -47,7 +48,7 @@ public final class Network implements AutoCloseable {
      * random generator (seed it first): He-normal weights, BatchNorm scale 1 and shift 0.
      */
     public static Network create(String modelSpec, Activation activation, Dataset data, Device device) {
-        NDManager manager = NDManager.newBaseManager(device);
+        NDManager manager = Engines.get().newBaseManager(device);
         try {
             Block block = Models.build(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
             block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),

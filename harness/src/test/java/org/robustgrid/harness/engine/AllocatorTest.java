@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Freed tensor memory is kept and reused, not unmapped and faulted in again: without it glibc maps
  * every tensor above 32 MiB afresh, and a CPU training step spends more than half its time in the
- * kernel zeroing pages (Engines.ALLOCATOR_TUNABLES, docs/performance.md). The test runner sets the
- * launcher's glibc settings, as the launcher does.
+ * kernel zeroing pages (NativeEnvironment.GLIBC_TUNABLES, docs/performance.md). The test runner sets the
+ * launcher's glibc settings (both take them from NativeEnvironment's file; LauncherEnvironmentTest).
  */
 class AllocatorTest {
 
@@ -26,7 +26,7 @@ class AllocatorTest {
     void largeTensorsReuseFreedMemoryInsteadOfFaultingItInAgain() throws IOException {
         Path stat = Path.of("/proc/self/stat");
         assumeTrue(Files.isReadable(stat), "needs /proc/self/stat (Linux)");
-        assumeTrue(Engines.ALLOCATOR_TUNABLES.equals(System.getenv("GLIBC_TUNABLES")), "needs the launcher's GLIBC_TUNABLES");
+        assumeTrue(NativeEnvironment.GLIBC_TUNABLES.equals(System.getenv("GLIBC_TUNABLES")), "needs the launcher's GLIBC_TUNABLES");
         Engines.get();
         try (NDManager root = Engines.get().newBaseManager()) {
             cycle(root); // first touch of the memory the next cycles should reuse
@@ -45,15 +45,6 @@ class AllocatorTest {
                     faults + " page faults over " + cycles + " cycles of a " + (BYTES >> 20) + " MiB tensor; each cycle has "
                             + pagesPerCycle + " pages, so freed memory went back to the kernel");
         }
-    }
-
-    @Test
-    void launcherAndTestRunnerSetTheSameGlibcSettings() throws IOException {
-        Path root = Path.of(System.getProperty("user.dir")).getParent();
-        String launcher = Files.readString(root.resolve("robustgrid"));
-        String pom = Files.readString(root.resolve("pom.xml"));
-        assertTrue(launcher.contains("export GLIBC_TUNABLES=" + Engines.ALLOCATOR_TUNABLES + "\n"), "./robustgrid");
-        assertTrue(pom.contains("<GLIBC_TUNABLES>" + Engines.ALLOCATOR_TUNABLES + "</GLIBC_TUNABLES>"), "pom.xml");
     }
 
     private static void cycle(NDManager root) {

@@ -51,10 +51,10 @@ import org.robustgrid.harness.spi.SpecException;
  * that budget ({@link Attack#evaluationBudget()}) and must not project into it: its perturbation is the
  * same for every {@code eps}.
  *
- * <p>The determinism test needs exact input gradients through convolutions. On the AMD EPYC machines
- * this project runs on, oneDNN's AVX2 and AVX-512 convolution backward-data kernels return wrong,
- * run-to-run different and sometimes NaN input gradients; run the tests with the environment
- * variable {@code ONEDNN_MAX_CPU_ISA=AVX} (plugins-attacks sets it for surefire).
+ * <p>The determinism test needs exact input gradients through convolutions. On an AMD EPYC machine
+ * oneDNN's AVX2 and AVX-512 convolution backward-data kernels returned wrong, run-to-run different and
+ * sometimes NaN input gradients; every test JVM runs at the level NativeEnvironment's check found
+ * correct on its machine (NativeEnvironmentSession decides it before the first test).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AttackContractTest {

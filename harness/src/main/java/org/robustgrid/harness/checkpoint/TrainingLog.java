@@ -24,16 +24,18 @@ public final class TrainingLog {
      * @param step optimizer steps of the model's training so far (resumed runs continue the count)
      * @param where the phase: {@code epoch 1/3}, {@code round 2/10 client 4/10}
      * @param loss mean loss over the steps since the previous reading
+     * @param cleanAccuracy accuracy on the step's clean batch, model in inference mode (NaN when not logged)
+     * @param adversarialAccuracy accuracy on the step's adversarial batch (NaN without one)
      */
-    public record Entry(long step, String where, double loss) {}
+    public record Entry(long step, String where, double loss, double cleanAccuracy, double adversarialAccuracy) {}
 
-    static final String HEADER = "step,where,loss";
+    static final String HEADER = "step,where,loss,clean_acc,adv_acc";
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Adds a reading. */
-    public synchronized void add(long step, String where, double loss) {
-        entries.add(new Entry(step, where, loss));
+    public synchronized void add(long step, String where, double loss, double cleanAccuracy, double adversarialAccuracy) {
+        entries.add(new Entry(step, where, loss, cleanAccuracy, adversarialAccuracy));
     }
 
     /** Adds every reading of {@code other}, after this log's own. */
@@ -48,7 +50,8 @@ public final class TrainingLog {
     synchronized void write(OutputStream out) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (Entry e : entries) {
-            sb.append(e.step()).append(',').append(e.where()).append(',').append(String.format(Locale.ROOT, "%.6f", e.loss())).append('\n');
+            sb.append(e.step()).append(',').append(e.where()).append(',').append(String.format(Locale.ROOT, "%.6f,%s,%s", e.loss(),
+                    acc(e.cleanAccuracy()), acc(e.adversarialAccuracy()))).append('\n');
         }
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -60,14 +63,23 @@ public final class TrainingLog {
         String line = r.readLine();
         while ((line = r.readLine()) != null) {
             String[] f = line.split(",", -1);
-            if (f.length == 3) {
+            if (f.length == 3 || f.length == 5) {
                 try {
-                    log.add(Long.parseLong(f[0]), f[1], Double.parseDouble(f[2]));
+                    log.add(Long.parseLong(f[0]), f[1], Double.parseDouble(f[2]), f.length == 5 ? parse(f[3]) : Double.NaN,
+                            f.length == 5 ? parse(f[4]) : Double.NaN);
                 } catch (NumberFormatException e) {
                     // a hand-edited line; the rest of the curve still loads
                 }
             }
         }
         return log;
+    }
+
+    private static String acc(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static double parse(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 }

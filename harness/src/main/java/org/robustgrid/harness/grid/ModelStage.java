@@ -11,6 +11,7 @@ import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.train.DivergedException;
 import org.robustgrid.harness.train.ModelTrainer;
+import org.robustgrid.harness.train.Reading;
 import org.robustgrid.harness.train.TrainingListener;
 
 /**
@@ -90,10 +91,10 @@ final class ModelStage {
         }
 
         @Override
-        public void step(String where, int images, double meanLoss) {
+        public void step(String where, int images, Reading reading) {
             step++;
-            if (!Double.isNaN(meanLoss)) {
-                log.add(step, where, meanLoss);
+            if (reading != null) {
+                log.add(step, where, reading.loss(), reading.cleanAccuracy(), reading.adversarialAccuracy());
             }
         }
 

@@ -2,6 +2,7 @@ package org.robustgrid.harness.grid;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.robustgrid.harness.train.Reading;
 import org.robustgrid.harness.train.TrainingListener;
 
 /** Progress of a long run on stderr: cells done of total, the current epoch, images per second and an ETA. */
@@ -44,7 +45,8 @@ public final class Progress implements TrainingListener {
     }
 
     @Override
-    public void step(String where, int batchImages, double meanLoss) {
+    public void step(String where, int batchImages, Reading reading) {
+        double meanLoss = reading == null ? Double.NaN : reading.loss();
         stepsDone++;
         stepsEver++;
         images += batchImages;

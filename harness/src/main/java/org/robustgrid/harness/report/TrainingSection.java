@@ -43,17 +43,28 @@ final class TrainingSection implements Section {
                 }
             }
             for (Map.Entry<String, List<ResultRow>> e : bySchedule.entrySet()) {
-                List<LineChart.Line> lines = new ArrayList<>();
+                List<LineChart.Line> loss = new ArrayList<>();
+                List<LineChart.Line> adversarial = new ArrayList<>();
                 for (ResultRow r : e.getValue()) {
                     List<TrainingLog.Entry> entries = d.logs.get(r.model().modelKey()).entries();
                     double[] x = entries.stream().mapToDouble(TrainingLog.Entry::step).toArray();
-                    double[] y = entries.stream().mapToDouble(TrainingLog.Entry::loss).toArray();
                     String label = labels.getOrDefault(r.model().activation(), r.model().activation()) + " " + Specs.display(r.model().strategy())
                             + " seed " + r.model().seed() + " (" + r.model().modelKey() + ")";
-                    lines.add(new LineChart.Line(r.model().modelKey(), label, Svg.color(acts.indexOf(r.model().activation()) % 8 + 1), x, y));
+                    String color = Svg.color(acts.indexOf(r.model().activation()) % 8 + 1);
+                    loss.add(new LineChart.Line(r.model().modelKey(), label, color, x,
+                            entries.stream().mapToDouble(TrainingLog.Entry::loss).toArray()));
+                    double[] adv = entries.stream().mapToDouble(TrainingLog.Entry::adversarialAccuracy).toArray();
+                    if (java.util.Arrays.stream(adv).anyMatch(v -> !Double.isNaN(v))) {
+                        adversarial.add(new LineChart.Line(r.model().modelKey(), label, color, x, adv));
+                    }
                 }
                 h.append("<div class=\"figure\">\n").append(new LineChart("training-" + e.getKey(), "Training loss, learning rate " + e.getKey(),
-                        "step", "loss", lines, 0, Math.max(top, 1e-9), Double.NaN).svg()).append("</div>\n");
+                        "step", "loss", loss, 0, Math.max(top, 1e-9), Double.NaN).svg()).append("</div>\n");
+                if (!adversarial.isEmpty()) {
+                    h.append("<div class=\"figure\">\n").append(new LineChart("training-adv-" + e.getKey(), "Accuracy on the adversarial"
+                            + " training batch, learning rate " + e.getKey(), "step", "accuracy", adversarial, 0, 1, Double.NaN).svg())
+                            .append("</div>\n");
+                }
             }
         }
         List<ResultRow> diverged = ReportData.onePerModel(d.rows.stream().filter(r -> !r.ok() && r.warning().contains("loss became")).toList());

@@ -97,7 +97,7 @@ final class FederatedLoop {
                         Attack attack = strategy.trainingAttack(ctx).orElse(recipeAttack);
                         String where = "round " + (r + 1) + "/" + rounds + " client " + (c + 1) + "/" + clients;
                         trainer.train(data, ctx, attack, ModelTrainer.mix(job.seed(), r + 1, clients + c + 1), step -> lr,
-                                (step, images, loss) -> listener.step(where, images, loss));
+                                (step, images, reading) -> listener.step(where, images, reading));
                         updates.add(new ClientUpdate(net.state(roundManager), data.size(), counts));
                     }
                     List<NDArray> next = strategy.aggregate(updates);

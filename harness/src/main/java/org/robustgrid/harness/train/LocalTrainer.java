@@ -25,9 +25,9 @@ public final class LocalTrainer implements AutoCloseable {
     /** Steps between host reads of the running loss. */
     static final int LOSS_READ_INTERVAL = 20;
 
-    /** Called after every step: steps done so far in this run, and the current mean loss if it was read. */
+    /** Called after every step: steps done so far in this run, and what was read at this step (null when nothing was). */
     public interface StepListener {
-        void onStep(long step, int images, double meanLoss);
+        void onStep(long step, int images, Reading reading);
     }
 
     private final Network net;
@@ -69,24 +69,31 @@ public final class LocalTrainer implements AutoCloseable {
                 for (int from = 0; from < order.length; from += batch) {
                     int to = Math.min(order.length, from + batch);
                     double lr = learningRate.applyAsDouble(step);
+                    boolean last = epoch == recipe.epochs() - 1 && to == order.length;
+                    boolean read = sinceRead + 1 == LOSS_READ_INTERVAL || last;
+                    Reading reading = null;
                     try (NDManager stepManager = net.manager().newSubManager(); NDScope scope = new NDScope()) {
                         scope.suppressNotUsedWarning();
-                        NDArray loss = step(stepManager, data, order, from, to, random, client, attack, lr);
-                        lossSum.addi(loss);
+                        Batches.Batch b = Batches.make(stepManager, net.device(), data, order, from, to, recipe.flip(), recipe.cropPadding(),
+                                random);
+                        Step s = run(stepManager, b.x(), b.y(), client, attack, lr);
+                        lossSum.addi(s.loss());
+                        if (read) {
+                            double mean = lossSum.getFloat() / (sinceRead + 1);
+                            if (!Double.isFinite(mean)) {
+                                throw new DivergedException("loss became " + mean + " at step " + (step + 1) + " (lr " + lr + ")");
+                            }
+                            reading = new Reading(mean, accuracy(b.x(), b.y()),
+                                    s.adversarial() == null ? Double.NaN : accuracy(s.adversarial(), b.y()));
+                        }
                     }
                     step++;
                     sinceRead++;
-                    boolean last = epoch == recipe.epochs() - 1 && to == order.length;
-                    double mean = Double.NaN;
-                    if (sinceRead == LOSS_READ_INTERVAL || last) {
-                        mean = lossSum.getFloat() / sinceRead;
-                        if (!Double.isFinite(mean)) {
-                            throw new DivergedException("loss became " + mean + " at step " + step + " (lr " + lr + ")");
-                        }
+                    if (read) {
                         lossSum.muli(0);
                         sinceRead = 0;
                     }
-                    listener.onStep(step, to - from, mean);
+                    listener.onStep(step, to - from, reading);
                 }
             }
         } finally {
@@ -100,11 +107,14 @@ public final class LocalTrainer implements AutoCloseable {
         sgd.reset();
     }
 
-    private NDArray step(NDManager m, Dataset data, int[] order, int from, int to, SplittableRandom random,
-            ClientContext client, Attack attack, double lr) {
-        Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, recipe.flip(), recipe.cropPadding(), random);
-        return step(m, b.x(), b.y(), client, attack, lr);
+    /** Accuracy of the model in inference mode on a batch (a host read). */
+    private double accuracy(NDArray x, NDArray y) {
+        return classifier.logits(x).argMax(1).toType(y.getDataType(), false).eq(y).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .mean().getFloat();
     }
+
+    /** A step's loss, detached, and the adversarial batch it trained on (null without an attack). */
+    private record Step(NDArray loss, NDArray adversarial) {}
 
     /**
      * One adversarial-training step on a batch already on the device: adversarial and noisy copies,
@@ -117,6 +127,10 @@ public final class LocalTrainer implements AutoCloseable {
      * @return the loss, detached, on the device (no host read)
      */
     public NDArray step(NDManager m, NDArray x, NDArray y, ClientContext client, Attack attack, double lr) {
+        return run(m, x, y, client, attack, lr).loss();
+    }
+
+    private Step run(NDManager m, NDArray x, NDArray y, ClientContext client, Attack attack, double lr) {
         // x_adv from the attack on the model in inference mode; its backward passes leave weight gradients alone.
         NDArray adversarial = attack == null ? null : attack.perturb(classifier, x, y);
         NDArray noisy = recipe.noiseSigma() == 0 ? null
@@ -135,7 +149,7 @@ public final class LocalTrainer implements AutoCloseable {
         }
         gradientsExist = true;
         sgd.step(lr);
-        return loss.stopGradient();
+        return new Step(loss.stopGradient(), adversarial);
     }
 
     @Override

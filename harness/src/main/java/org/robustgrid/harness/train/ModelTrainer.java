@@ -34,7 +34,7 @@ public final class ModelTrainer {
         try (LocalTrainer trainer = new LocalTrainer(net, recipe, strategy)) {
             Engines.seed(mix(job.seed(), 0, 0));
             return trainer.train(train, client, attack, mix(job.seed(), 1, 0), step -> recipe.schedule().rate(recipe.lr(), step, total),
-                    (step, images, loss) -> listener.step("epoch " + ((step - 1) / perEpoch + 1) + "/" + recipe.epochs(), images, loss));
+                    (step, images, reading) -> listener.step("epoch " + ((step - 1) / perEpoch + 1) + "/" + recipe.epochs(), images, reading));
         }
     }
 

@@ -19,9 +19,9 @@ public interface TrainingListener {
      *
      * @param where the phase, for people: {@code epoch 1/3}, {@code round 2/10 client 4/10}
      * @param images clean images in the step's batch
-     * @param meanLoss the mean loss since the previous reading when it was read at this step, else NaN
+     * @param reading the loss and accuracies read at this step, or null when nothing was read
      */
-    void step(String where, int images, double meanLoss);
+    void step(String where, int images, Reading reading);
 
     /** Anything else worth telling ({@code resuming after round 3 of 10}). */
     void note(String message);
@@ -36,9 +36,9 @@ public interface TrainingListener {
             }
 
             @Override
-            public void step(String where, int images, double meanLoss) {
-                a.step(where, images, meanLoss);
-                b.step(where, images, meanLoss);
+            public void step(String where, int images, Reading reading) {
+                a.step(where, images, reading);
+                b.step(where, images, reading);
             }
 
             @Override

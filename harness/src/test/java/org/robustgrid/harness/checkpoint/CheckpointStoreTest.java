@@ -32,8 +32,8 @@ class CheckpointStoreTest {
         CheckpointStore store = new CheckpointStore(dir);
         assertTrue(store.finished("k").isEmpty());
         TrainingLog log = new TrainingLog();
-        log.add(20, "epoch 1/1", 1.5);
-        log.add(40, "epoch 1/1", 0.75);
+        log.add(20, "epoch 1/1", 1.5, 0.5, 0.25);
+        log.add(40, "epoch 1/1", 0.75, 0.625, Double.NaN);
         try (Network a = net(1); Network b = net(2)) {
             store.save("k", a, new CheckpointMeta(40, 12.5), log);
             assertEquals(new CheckpointMeta(40, 12.5), store.finished("k").orElseThrow());
@@ -62,7 +62,7 @@ class CheckpointStoreTest {
         assertEquals(0, rounds.next());
         try (Network a = net(1); Network b = net(2)) {
             rounds.save(0, b);
-            log.add(5, "round 2/3 client 1/2", 0.5);
+            log.add(5, "round 2/3 client 1/2", 0.5, 0.5, 0.5);
             rounds.save(1, a);
             assertEquals(2, rounds.next());
             assertEquals(List.of("k.log.csv", "k.round", "k.round-1.params"), files(dir));

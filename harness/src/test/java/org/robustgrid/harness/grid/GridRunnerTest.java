@@ -56,6 +56,18 @@ class GridRunnerTest {
         assertEquals("ok", attacked.get(Column.STATUS));
         assertEquals(Long.toString(s.trainSteps()), attacked.get(Column.TRAIN_STEPS));
         assertTrue(Files.exists(out.resolve("checkpoints").resolve(attacked.get(Column.MODEL_KEY) + ".params")));
+        // the robust count follows AutoAttack: an image counts only when its clean image is right, and the interval holds the estimate
+        assertTrue(attacked.measures().robustLow() <= attacked.measures().robustAcc()
+                && attacked.measures().robustAcc() <= attacked.measures().robustHigh(), attacked.toString());
+        assertEquals(0.5, attacked.measures().budget().orElseThrow().eps(), 1e-12);
+        // the training curve: a reading every 20 steps and at the end, loss and accuracies on the clean and adversarial batch
+        var log = org.robustgrid.harness.checkpoint.CheckpointStore.of(out).log(attacked.model().modelKey()).entries();
+        assertEquals((s.trainSteps() + 19) / 20, log.size(), log.toString());
+        assertEquals(s.trainSteps(), log.get(log.size() - 1).step());
+        for (var e : log) {
+            assertTrue(e.loss() > 0 && e.cleanAccuracy() >= 0 && e.cleanAccuracy() <= 1 && e.adversarialAccuracy() >= 0
+                    && e.adversarialAccuracy() <= 1, e.toString());
+        }
     }
 
     @Test

@@ -1,11 +1,8 @@
 package org.robustgrid.harness.grid;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Partitioner;
@@ -62,12 +59,12 @@ public record Cell(
 
     /** A short hash of {@link #trainingKey()}: the checkpoint's name. */
     public String modelKey() {
-        return hash(trainingKey());
+        return Keys.hash(trainingKey());
     }
 
     /** The key of this model's evaluation under one attack. */
     public String evalKey(Plugin<Attack> attack) {
-        return hash(modelKey() + "|" + attack.canonical());
+        return Keys.hash(modelKey() + "|" + attack.canonical());
     }
 
     public String trainAttackSpec() {
@@ -83,14 +80,5 @@ public record Cell(
         return activation.info().id() + " " + recipe.schedule().id() + " " + strategy.info().id()
                 + (partitioner == null ? "" : " " + partitioner.info().id() + (share > 0 ? " share=" + share : ""))
                 + " seed=" + seed;
-    }
-
-    static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

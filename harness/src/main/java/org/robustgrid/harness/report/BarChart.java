@@ -1,10 +1,9 @@
 package org.robustgrid.harness.report;
 
-import org.robustgrid.harness.results.ResultRow;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.robustgrid.harness.results.ResultRow;
 
 /**
  * A grouped bar chart of accuracies on a fixed 0..1 axis: one group per category, one bar per series,

@@ -1,8 +1,7 @@
 package org.robustgrid.harness.report;
 
-import org.robustgrid.harness.results.ResultRow;
-
 import java.util.List;
+import org.robustgrid.harness.results.ResultRow;
 
 /**
  * A table of fractions drawn as colored cells on the viridis scale, each cell with its value printed,

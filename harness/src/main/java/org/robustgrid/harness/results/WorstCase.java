@@ -1,11 +1,7 @@
 package org.robustgrid.harness.results;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,16 +131,7 @@ public final class WorstCase {
         members.forEach(r -> versions.addAll(List.of(r.provenance().pluginVersions().split(" "))));
         Provenance p = new Provenance(first.provenance().harnessVersion(), String.join(" ", versions), first.provenance().djlVersion(),
                 first.provenance().engine(), first.provenance().device());
-        return new ResultRow(first.model(), spec, hash(first.model().modelKey() + "|" + spec + "|" + String.join(",", keys)),
+        return new ResultRow(first.model(), spec, Keys.hash(first.model().modelKey() + "|" + spec + "|" + String.join(",", keys)),
                 first.training(), m, p, ResultRow.Status.OK, "", Instant.now().toString());
-    }
-
-    static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import org.robustgrid.harness.data.DataException;
 import org.robustgrid.harness.grid.Cell;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.SpecException;
 
@@ -56,7 +54,7 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
                 keys.add(c.evalKey(a));
             }
         }
-        return new ShardManifest(hash(canonical.toString()), shard, whole.cells().size(),
+        return new ShardManifest(Keys.hash(canonical.toString()), shard, whole.cells().size(),
                 whole.cells().size() * whole.evalAttacks().size(), keys);
     }
 
@@ -142,15 +140,6 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new DataException(file + ": '" + key + "' is '" + v + "'; expected an integer");
-        }
-    }
-
-    static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

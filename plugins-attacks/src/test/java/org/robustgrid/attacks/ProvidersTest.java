@@ -18,7 +18,7 @@ import org.robustgrid.harness.spi.SpecException;
 
 class ProvidersTest {
 
-    private final PluginRegistry registry = PluginRegistry.discover(null);
+    private final PluginRegistry registry = PluginRegistry.discover(java.util.List.of());
 
     @Test
     void serviceFileRegistersAllSevenAttacks() {

@@ -2,6 +2,8 @@ package org.robustgrid.harness.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.Version;
@@ -25,10 +27,14 @@ public final class Main implements Callable<Integer> {
     /** Exit code when something failed inside a run. */
     public static final int RUN_FAILED = 1;
 
+    /** The built-in plugin folder: the launcher's, else {@link Defaults#PLUGIN_DIR}. */
+    static Path builtInPlugins() {
+        return Path.of(System.getProperty("robustgrid.plugins", Defaults.PLUGIN_DIR));
+    }
+
     @Option(names = "--plugins", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
-            description = "folder of plugin jars (default: ${DEFAULT-VALUE})",
-            defaultValue = "${sys:robustgrid.plugins:-" + Defaults.PLUGIN_DIR + "}")
-    Path pluginDir;
+            description = "another folder of plugin jars, searched besides the built-in one (repeatable)")
+    List<Path> pluginDirs = new ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +52,10 @@ public final class Main implements Callable<Integer> {
     /** Registry discovered from the class path and the plugin folder, once per invocation. */
     PluginRegistry registry() {
         if (registry == null) {
-            registry = PluginRegistry.discover(pluginDir);
+            List<Path> dirs = new ArrayList<>();
+            dirs.add(builtInPlugins());
+            dirs.addAll(pluginDirs);
+            registry = PluginRegistry.discover(dirs);
         }
         return registry;
     }

@@ -31,7 +31,8 @@ final class PluginsCommand implements Callable<Integer> {
                     out.println("  (every partitioner takes the grid axis 'shares': " + DataSharing.SEMANTICS + ")");
                 }
             }
-            out.printf("  %-16s %s  [%s %s]%n", info.id(), info.provider().description(), info.source(), info.version());
+            out.printf("  %-16s %s  [%s %s sha256:%s]%n", info.id(), info.provider().description(), info.source(), info.version(),
+                    info.digest());
             for (ParamSpec p : info.provider().parameters()) {
                 out.println("      " + p.describe());
             }

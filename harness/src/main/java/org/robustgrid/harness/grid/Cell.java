@@ -1,5 +1,7 @@
 package org.robustgrid.harness.grid;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Keys;
@@ -46,7 +48,25 @@ public record Cell(
                 partitioner == null ? null : partitioner.instance(), share, sharePool, clients, rounds, clientFraction, recipe, seed);
     }
 
-    /** The canonical text of everything that changes the weights. */
+    /** The plugins that shape the model's weights, in key order. */
+    public List<Plugin<?>> plugins() {
+        List<Plugin<?>> out = new ArrayList<>();
+        out.add(activation);
+        if (trainAttack != null) {
+            out.add(trainAttack);
+        }
+        if (partitioner != null) {
+            out.add(partitioner);
+        }
+        out.add(strategy);
+        return out;
+    }
+
+    /**
+     * The canonical text of everything that changes the weights: the settings, and the digests of the
+     * plugins' code, so a changed plugin jar trains its models again (an eval attack's jar is not part
+     * of it: a new attack jar still evaluates the stored models).
+     */
     public String trainingKey() {
         return String.format(Locale.ROOT,
                 "dataset=%s|train-limit=%d|model=%s|activation=%s|train-attack=%s|%s|strategy=%s|partitioner=%s|share=%s"
@@ -54,7 +74,8 @@ public record Cell(
                 dataset, trainLimit, model, activation.canonical(), trainAttackSpec(), recipe.canonical(), strategy.canonical(),
                 partitionerSpec(), share, clients, rounds, clientFraction, seed)
                 // the pool only shapes the weights when there is sharing; keys of models without sharing stay as they were
-                + (share > 0 ? "|share-pool=" + sharePool : "");
+                + (share > 0 ? "|share-pool=" + sharePool : "")
+                + "|code=" + String.join(",", plugins().stream().map(p -> p.info().digest()).toList());
     }
 
     /** A short hash of {@link #trainingKey()}: the checkpoint's name. */

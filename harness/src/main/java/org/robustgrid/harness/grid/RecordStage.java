@@ -68,7 +68,8 @@ final class RecordStage {
         for (Plugin<Attack> attack : attacks) {
             store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN,
                     Measures.naturalOnly(Double.NaN, Double.NaN, Double.NaN, attack.instance().evaluationBudget()),
-                    new Provenance(Version.get(), pluginVersions(cell, null), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
+                    new Provenance(Version.get(), pluginVersions(cell, null, Plugin::versioned),
+                            pluginVersions(cell, null, Plugin::source), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
                     Instant.now().toString()));
         }
     }
@@ -78,7 +79,8 @@ final class RecordStage {
     }
 
     private Provenance provenance(Cell cell, Plugin<Attack> attack) {
-        return new Provenance(Version.get(), pluginVersions(cell, attack), Engines.djlVersion(), Engines.describe(), Devices.label(device));
+        return new Provenance(Version.get(), pluginVersions(cell, attack, Plugin::versioned), pluginVersions(cell, attack, Plugin::source),
+                Engines.djlVersion(), Engines.describe(), Devices.label(device));
     }
 
     static ModelFacts facts(Cell cell) {
@@ -87,20 +89,12 @@ final class RecordStage {
                 cell.clients(), cell.rounds(), cell.recipe().epochs(), cell.seed(), cell.modelKey(), cell.recipe().canonical());
     }
 
-    /** {@code id@version} of every plugin that shaped the model, and of the eval attack when given. */
-    private static String pluginVersions(Cell cell, Plugin<Attack> attack) {
-        List<String> versions = new ArrayList<>();
-        versions.add(cell.activation().versioned());
-        if (cell.trainAttack() != null) {
-            versions.add(cell.trainAttack().versioned());
-        }
-        if (cell.partitioner() != null) {
-            versions.add(cell.partitioner().versioned());
-        }
-        versions.add(cell.strategy().versioned());
+    /** One text per plugin that shaped the model, and for the eval attack when given, space-separated. */
+    private static String pluginVersions(Cell cell, Plugin<Attack> attack, java.util.function.Function<Plugin<?>, String> text) {
+        List<Plugin<?>> plugins = new ArrayList<>(cell.plugins());
         if (attack != null) {
-            versions.add(attack.versioned());
+            plugins.add(attack);
         }
-        return String.join(" ", versions);
+        return String.join(" ", plugins.stream().map(text).toList());
     }
 }

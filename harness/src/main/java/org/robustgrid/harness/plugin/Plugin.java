@@ -21,4 +21,9 @@ public record Plugin<T>(PluginInfo info, Params params, T instance) {
     public String versioned() {
         return info.id() + "@" + info.version();
     }
+
+    /** {@code id=jar#digest}: where the code that made a row came from, for provenance. */
+    public String source() {
+        return info.id() + "=" + info.source() + "#" + info.digest();
+    }
 }

@@ -18,11 +18,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.PluginProvider;
 import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.spi.SpiVersion;
 import org.robustgrid.harness.spi.Strategy;
 
 /**
@@ -43,6 +45,7 @@ public final class PluginRegistry {
                 throw new SpecException("plugin " + info.provider().getClass().getName() + " from " + info.source()
                         + " has invalid id '" + id + "'; ids are lower-kebab like 'hard-tanh'");
             }
+            checkDeclarations(info);
             PluginInfo previous = byKind.get(info.kind()).putIfAbsent(id, info);
             if (previous != null) {
                 throw new SpecException("two " + info.kind().label() + " plugins have id '" + id + "': "
@@ -52,46 +55,73 @@ public final class PluginRegistry {
         }
     }
 
-    /**
-     * Finds providers with {@link ServiceLoader} on the class path and in every {@code *.jar} of
-     * {@code pluginDir} (which may be absent).
-     */
+    /** {@link #discover(List)} of one folder (which may be absent). */
     public static PluginRegistry discover(Path pluginDir) {
-        ClassLoader parent = PluginRegistry.class.getClassLoader();
-        ClassLoader loader = parent;
-        if (pluginDir != null && Files.isDirectory(pluginDir)) {
-            List<URL> urls = new ArrayList<>();
-            try (Stream<Path> files = Files.list(pluginDir)) {
-                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(jar.toUri().toURL());
-                }
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list plugin folder " + pluginDir, e);
+        return discover(pluginDir == null ? List.of() : List.of(pluginDir));
+    }
+
+    /**
+     * Finds providers with {@link ServiceLoader} on the class path and in every {@code *.jar} of each
+     * folder (a folder that does not exist is skipped). Each jar gets a class loader of its own whose
+     * parent shows only the SPI and the libraries it speaks ({@link SpiOnlyClassLoader}); a jar built
+     * for another major SPI version, or one that fails to load, is refused naming the jar.
+     */
+    public static PluginRegistry discover(List<Path> pluginDirs) {
+        ClassLoader harness = PluginRegistry.class.getClassLoader();
+        List<PluginInfo> infos = new ArrayList<>(load(harness, null));
+        ClassLoader spiOnly = new SpiOnlyClassLoader(harness);
+        for (Path dir : pluginDirs) {
+            if (!Files.exists(dir)) {
+                continue;
             }
-            loader = new URLClassLoader("robustgrid-plugins", urls.toArray(URL[]::new), parent);
-        } else if (pluginDir != null && Files.exists(pluginDir)) {
-            throw new SpecException("plugin folder " + pluginDir + " is not a directory; expected a folder of plugin jars");
+            if (!Files.isDirectory(dir)) {
+                throw new SpecException("plugin folder " + dir + " is not a directory; expected a folder of plugin jars");
+            }
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(dir)) {
+                jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list plugin folder " + dir, e);
+            }
+            for (Path file : jars) {
+                PluginJar jar = PluginJar.read(file);
+                jar.checkSpi(SpiVersion.CURRENT);
+                try {
+                    URLClassLoader loader = new URLClassLoader("plugin " + file.getFileName(), new URL[] {file.toUri().toURL()}, spiOnly);
+                    infos.addAll(load(loader, jar));
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
+        return new PluginRegistry(infos);
+    }
+
+    /** The providers a loader itself defines (a jar's), or every provider it sees (the class path, {@code jar} null). */
+    private static List<PluginInfo> load(ClassLoader loader, PluginJar jar) {
         List<PluginInfo> infos = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             try {
                 for (PluginProvider<?> provider : ServiceLoader.load(kind.providerType(), loader)) {
-                    infos.add(new PluginInfo(kind, provider, sourceOf(provider), versionOf(provider)));
+                    if (jar == null) {
+                        infos.add(new PluginInfo(kind, provider, sourceOf(provider), versionOf(provider), PluginJar.classDigest(provider.getClass())));
+                    } else if (provider.getClass().getClassLoader() == loader) {
+                        infos.add(new PluginInfo(kind, provider, jar.file().getFileName().toString(), jar.version(), jar.digest()));
+                    }
                 }
-            } catch (ServiceConfigurationError e) {
-                throw new SpecException("a " + kind.label() + " plugin failed to load: " + e.getMessage());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                throw new SpecException("a " + kind.label() + " plugin " + (jar == null ? "on the class path" : "in " + jar.file().getFileName())
+                        + " failed to load: " + e.getMessage());
             }
         }
-        return new PluginRegistry(infos);
+        return infos;
     }
 
     /** A registry of providers given by hand, with discovery off. */
     public static PluginRegistry of(List<? extends PluginProvider<?>> providers) {
         List<PluginInfo> infos = new ArrayList<>();
         for (PluginProvider<?> p : providers) {
-            infos.add(new PluginInfo(kindOf(p), p, sourceOf(p), versionOf(p)));
+            infos.add(new PluginInfo(kindOf(p), p, sourceOf(p), versionOf(p), PluginJar.classDigest(p.getClass())));
         }
         return new PluginRegistry(infos);
     }
@@ -146,6 +176,40 @@ public final class PluginRegistry {
     /** {@link #create} for a strategy. */
     public Plugin<Strategy> strategy(String spec) {
         return create(PluginKind.STRATEGY, spec);
+    }
+
+    /** Parameter names: lower-kebab, like ids. */
+    private static final java.util.regex.Pattern PARAM = PluginSpec.ID;
+
+    /** A plugin's declarations checked at start-up, so a mistake names its jar before any grid runs. */
+    private static void checkDeclarations(PluginInfo info) {
+        String who = info.kind().label() + " plugin '" + info.id() + "' (" + info.provider().getClass().getName() + " from " + info.source() + ")";
+        try {
+            checkDeclarations(info, who);
+        } catch (LinkageError | RuntimeException e) {
+            if (e instanceof SpecException s) {
+                throw s;
+            }
+            throw new SpecException(who + " failed while declaring itself: " + e
+                    + (e instanceof NoClassDefFoundError ? "; a plugin may use only " + String.join(" ", SpiOnlyClassLoader.VISIBLE)
+                            + " and the classes in its own jar" : ""));
+        }
+    }
+
+    private static void checkDeclarations(PluginInfo info, String who) {
+        if (info.provider().description() == null || info.provider().description().isBlank()) {
+            throw new SpecException(who + " has no description; expected one line saying what it is");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ParamSpec p : info.provider().parameters()) {
+            if (p.name() == null || !PARAM.matcher(p.name()).matches()) {
+                throw new SpecException(who + " declares parameter '" + p.name() + "'; parameter names are lower-kebab like 'random-start'");
+            }
+            if (!names.add(p.name())) {
+                throw new SpecException(who + " declares parameter '" + p.name() + "' twice");
+            }
+            p.normalize(p.defaultValue() == null ? "" : p.defaultValue().strip(), who + ": the default of parameter '" + p.name() + "'");
+        }
     }
 
     private static PluginKind kindOf(PluginProvider<?> p) {

@@ -11,7 +11,8 @@ import org.robustgrid.harness.spi.Params;
  * and the schema version that added it. Version 1 is the format of robustgrid's first published
  * results (no {@code schema_version} column); 2 added {@code federated} and {@code share_pool}; 3 the
  * evaluation budget and 95% intervals, and robust accuracy by AutoAttack's convention (clean-correct
- * and attack-resisted). Readers accept every version and ignore columns they do not know.
+ * and attack-resisted); 4 the plugins' jars and digests. Readers accept every version and ignore
+ * columns they do not know.
  */
 public enum Column {
     SCHEMA_VERSION(2, r -> Integer.toString(Column.SCHEMA)),
@@ -56,12 +57,13 @@ public enum Column {
     RECIPE(1, r -> r.model().recipe()),
     HARNESS_VERSION(1, r -> r.provenance().harnessVersion()),
     PLUGIN_VERSIONS(1, r -> r.provenance().pluginVersions()),
+    PLUGIN_SOURCES(4, r -> r.provenance().pluginSources()),
     DJL_VERSION(1, r -> r.provenance().djlVersion()),
     ENGINE(1, r -> r.provenance().engine()),
     TIMESTAMP(1, ResultRow::timestamp);
 
     /** The schema version this harness writes. */
-    public static final int SCHEMA = 3;
+    public static final int SCHEMA = 4;
 
     private final int since;
     private final Function<ResultRow, String> text;

@@ -128,8 +128,11 @@ public final class WorstCase {
         String spec = ID + "(attacks=" + members.size() + ",eps=" + Params.format(budget.eps()) + ",norm=" + budget.norm().id() + ")";
         List<String> keys = members.stream().map(ResultRow::evalKey).sorted().toList();
         Set<String> versions = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
         members.forEach(r -> versions.addAll(List.of(r.provenance().pluginVersions().split(" "))));
-        Provenance p = new Provenance(first.provenance().harnessVersion(), String.join(" ", versions), first.provenance().djlVersion(),
+        members.forEach(r -> sources.addAll(List.of(r.provenance().pluginSources().split(" "))));
+        Provenance p = new Provenance(first.provenance().harnessVersion(), String.join(" ", versions), String.join(" ", sources).strip(),
+                first.provenance().djlVersion(),
                 first.provenance().engine(), first.provenance().device());
         return new ResultRow(first.model(), spec, Keys.hash(first.model().modelKey() + "|" + spec + "|" + String.join(",", keys)),
                 first.training(), m, p, ResultRow.Status.OK, "", Instant.now().toString());

@@ -40,7 +40,7 @@ class LeaderboardTest {
         ModelFacts m = new ModelFacts("synthetic", "small-cnn", activation, "fixed", "none", "none", 0, 0.1, "centralized", false, 1, 1, 1,
                 seed, "m" + key, "recipe()");
         return new ResultRow(m, PGD, key, new Training(1, 1, 1), new Measures(0.75, 0.7, 0.8, robust / 400.0, ci[0], ci[1], 0.75, n, EPS8,
-                0.1, 0, 0, 1, AttackKind.BOUNDED), new Provenance("v", "p", "d", "e", "cpu"), ResultRow.Status.OK, "", Instant.now().toString());
+                0.1, 0, 0, 1, AttackKind.BOUNDED), new Provenance("v", "p", "s", "d", "e", "cpu"), ResultRow.Status.OK, "", Instant.now().toString());
     }
 
     @Test

@@ -81,6 +81,6 @@ class OutcomesTest {
         Optional<Budget> budget = o == null ? Optional.empty() : attack.equals("c") ? Optional.of(new Budget(Budget.Norm.LINF, 0.03)) : L2;
         return new ResultRow(m, attack, key, new Training(10, 1, 1), new Measures(0.6, 0.5, 0.7, acc, 0, 1, 0.6, o.size(), budget, 0, 0, 0, 1,
                 AttackKind.BOUNDED),
-                new Provenance("v", attack + "@1", "d", "e", "cpu"), ResultRow.Status.OK, "", Instant.now().toString());
+                new Provenance("v", attack + "@1", attack + "=a.jar#0", "d", "e", "cpu"), ResultRow.Status.OK, "", Instant.now().toString());
     }
 }

@@ -32,9 +32,6 @@ public record Measures(
         double evalNaturalAcc, int evalExamples, Optional<Budget> budget, double successRate, double medianL2, double medianLinf,
         double evalSeconds, AttackKind kind) {
 
-    /** Nothing measured. */
-    public static final Measures NONE = naturalOnly(Double.NaN, Double.NaN, Double.NaN, Optional.empty());
-
     /** Only the model's natural accuracy and the budget the row was to be reported at (its attack failed). */
     public static Measures naturalOnly(double naturalAcc, double naturalLow, double naturalHigh, Optional<Budget> budget) {
         return new Measures(naturalAcc, naturalLow, naturalHigh, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, budget, Double.NaN,

@@ -33,10 +33,6 @@ public final class OutcomeStore {
         return new OutcomeStore(parent.resolve(FOLDER));
     }
 
-    public Path folder() {
-        return dir;
-    }
-
     public void write(String evalKey, Outcomes outcomes) {
         AtomicFiles.write(file(evalKey), out -> {
             GZIPOutputStream gz = new GZIPOutputStream(out);

@@ -92,6 +92,11 @@ public final class GridRunner {
                 record.worstCases(cell);
             }
         }
+        // a run killed after a cell's last attack but before its worst case left every evaluation recorded:
+        // the cells with nothing left to do get theirs here (a no-op where it exists)
+        java.util.Set<Cell> worked = new java.util.HashSet<>();
+        planned.work().forEach(w -> worked.add(w.cell()));
+        plan.cells().stream().filter(c -> !worked.contains(c)).forEach(record::worstCases);
         return new Summary(trained, progress.stepsDone(), evaluated, planned.skipped(), failed);
     }
 

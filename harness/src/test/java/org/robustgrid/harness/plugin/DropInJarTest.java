@@ -176,6 +176,20 @@ class DropInJarTest {
         assertEquals(2, WorstCase.attacks(worst));
         assertTrue(worst.measures().robustAcc() <= Math.min(after.get(0).measures().robustAcc(), after.get(1).measures().robustAcc()),
                 after.toString());
+
+        // killed after the last attack's row but before the worst case: the rerun attacks nothing and writes the worst case
+        List<String> lines = Files.readAllLines(runDir.resolve("results.csv"));
+        Files.write(runDir.resolve("results.csv"), lines.subList(0, lines.size() - 1));
+        CommandLine again = Main.commandLine(new Main());
+        StringWriter againOut = new StringWriter();
+        again.setOut(new PrintWriter(againOut));
+        again.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(0, again.execute("--plugins", pluginDir.toString(), "run", "--dataset", "synthetic(channels=1,size=8,classes=2,train=64,test=32)",
+                "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
+                "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
+        assertTrue(againOut.toString().contains("trained 0 models (0 steps), wrote 0 rows, skipped 2 done"), againOut.toString());
+        List<ResultRow> restored = ResultsStore.read(runDir.resolve("results.csv"));
+        assertEquals(worst.evalKey(), restored.get(2).evalKey());
     }
 
     @Test

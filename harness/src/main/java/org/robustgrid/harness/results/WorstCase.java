@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Params;
 
@@ -35,15 +36,8 @@ public final class WorstCase {
         if (!is(r)) {
             return 0;
         }
-        int at = r.attack().indexOf("attacks=");
-        if (at < 0) {
-            return 0;
-        }
-        int end = at + "attacks=".length();
-        while (end < r.attack().length() && Character.isDigit(r.attack().charAt(end))) {
-            end++;
-        }
-        return Integer.parseInt(r.attack().substring(at + "attacks=".length(), end));
+        String n = PluginSpec.parse(r.attack()).raw().get("attacks");
+        return n == null ? 0 : Integer.parseInt(n);
     }
 
     /**
@@ -96,6 +90,9 @@ public final class WorstCase {
         return out;
     }
 
+    private static final java.util.Comparator<ResultRow> MOST_ATTACKS_THEN_NEWEST =
+            java.util.Comparator.comparingInt(WorstCase::attacks).thenComparing(ResultRow::timestamp);
+
     /** The rows a leaderboard ranks: every attack row, and of each model's worst cases per budget the one over the most attacks. */
     public static List<ResultRow> current(List<ResultRow> rows) {
         Map<String, ResultRow> best = new LinkedHashMap<>();
@@ -103,8 +100,7 @@ public final class WorstCase {
             if (is(r) && r.ok()) {
                 String k = r.model().modelKey() + "|" + r.measures().budget();
                 ResultRow prev = best.get(k);
-                boolean newer = attacks(r) == attacks(prev == null ? r : prev) && prev != null && r.timestamp().compareTo(prev.timestamp()) > 0;
-                if (prev == null || attacks(r) > attacks(prev) || newer) {
+                if (prev == null || MOST_ATTACKS_THEN_NEWEST.compare(r, prev) > 0) {
                     best.put(k, r);
                 }
             }

@@ -37,9 +37,14 @@ public record Cell(
         double share, double sharePool, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
         long seed) {
 
-    /** True for federated strategies. */
+    /** True for federated strategies (false for a strategy whose {@code create} failed: its rows are failed ones). */
     public boolean federated() {
-        return strategy.instance().federated();
+        return federated(strategy);
+    }
+
+    /** True when {@code strategy} was created and is federated. */
+    static boolean federated(Plugin<Strategy> strategy) {
+        return !strategy.failed() && strategy.instance().federated();
     }
 
     /** The training as the training step needs it: plugin instances, no specs or keys. */

@@ -10,6 +10,7 @@ import org.robustgrid.harness.evaluate.AttackContractException;
 import org.robustgrid.harness.evaluate.AttackOutcome;
 import org.robustgrid.harness.evaluate.Evaluator;
 import org.robustgrid.harness.evaluate.Warnings;
+import org.robustgrid.harness.plugin.Blame;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.spi.Attack;
@@ -79,6 +80,10 @@ final class EvaluateStage {
         }
 
         Result attack(Plugin<Attack> attack) {
+            if (attack.failed()) {
+                progress.line("FAILED " + attack.canonical() + ": " + attack.failure());
+                return new Failed(attack.failure());
+            }
             try {
                 Engines.seed(cell.seed());
                 AttackOutcome o = evaluator.attack(evalSet, attack.instance());
@@ -99,10 +104,11 @@ final class EvaluateStage {
                         + (Double.isNaN(v.largest()) ? "" : String.format(Locale.ROOT, "; largest %s", v.largest()));
                 progress.line("FAILED " + attack.canonical() + ": " + reason);
                 return new Failed(reason);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 GridRunner.LOG.warn("evaluation of {} under {} failed", cell.modelKey(), attack.canonical(), e);
-                progress.line("FAILED " + attack.canonical() + ": " + GridRunner.oneLine(e));
-                return new Failed("evaluation failed: " + GridRunner.oneLine(e));
+                String reason = "evaluation failed: " + Blame.of(e, List.of(attack)).orElse(GridRunner.oneLine(e));
+                progress.line("FAILED " + attack.canonical() + ": " + reason);
+                return new Failed(reason);
             }
         }
     }

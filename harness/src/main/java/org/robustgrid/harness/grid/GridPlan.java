@@ -46,7 +46,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         }
         List<Plugin<Strategy>> strategies = spec.list("strategies").stream().map(registry::strategy).toList();
         // Partitioners and shares only matter to federated strategies: a centralized grid needs none installed.
-        boolean anyFederated = strategies.stream().anyMatch(s -> s.instance().federated());
+        boolean anyFederated = strategies.stream().anyMatch(Cell::federated);
         List<Plugin<Partitioner>> partitioners =
                 anyFederated ? spec.list("partitioners").stream().map(registry::partitioner).toList() : List.of();
         List<Double> shares = spec.reals("shares");
@@ -57,7 +57,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (long seed : seeds) {
             for (Plugin<Strategy> strategy : strategies) {
-                boolean fed = strategy.instance().federated();
+                boolean fed = Cell.federated(strategy);
                 for (Plugin<Partitioner> partitioner : fed ? partitioners : java.util.Collections.<Plugin<Partitioner>>singletonList(null)) {
                     for (double share : fed ? shares : List.of(0.0)) {
                         for (Plugin<Attack> trainAttack : trainAttacks) {

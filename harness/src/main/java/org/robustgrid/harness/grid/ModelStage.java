@@ -8,6 +8,8 @@ import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.plugin.Blame;
+import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.train.DivergedException;
 import org.robustgrid.harness.train.ModelTrainer;
@@ -44,10 +46,15 @@ final class ModelStage {
     }
 
     Result obtain(Cell cell) {
+        Optional<String> notCreated = cell.plugins().stream().filter(Plugin::failed).map(Plugin::failure).findFirst();
+        if (notCreated.isPresent()) {
+            return new Failed(notCreated.get());
+        }
         String key = cell.modelKey();
         Engines.seed(cell.seed());
-        Network net = Network.create(cell.model(), cell.activation().instance(), train, device);
+        Network net = null;
         try {
+            net = Network.create(cell.model(), cell.activation().instance(), train, device);
             Optional<CheckpointMeta> stored = store.finished(key);
             if (stored.isPresent()) {
                 store.restore(key, net);
@@ -65,14 +72,21 @@ final class ModelStage {
             store.save(key, net, new CheckpointMeta(steps, seconds), log);
             return new Ready(new TrainedModel(net, steps, seconds, true));
         } catch (SpecException e) {
-            net.close();
-            throw e;
+            close(net);
+            // the user's error ends the run; a plugin that throws one while training only fails its cell
+            return new Failed("training failed: " + Blame.of(e, cell.plugins()).orElseThrow(() -> e));
         } catch (DivergedException e) {
-            net.close();
+            close(net);
             return new Failed(GridRunner.oneLine(e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            close(net);
+            return new Failed("training failed: " + Blame.of(e, cell.plugins()).orElse(GridRunner.oneLine(e)));
+        }
+    }
+
+    private static void close(Network net) {
+        if (net != null) {
             net.close();
-            return new Failed("training failed: " + GridRunner.oneLine(e));
         }
     }
 

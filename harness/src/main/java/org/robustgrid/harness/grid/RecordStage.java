@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.robustgrid.harness.Version;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
@@ -19,6 +20,7 @@ import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.results.Training;
 import org.robustgrid.harness.results.WorstCase;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Budget;
 
 /** Stage 4 of a cell, record: one typed row per evaluation, appended to the results store as soon as it is known. */
 final class RecordStage {
@@ -48,7 +50,7 @@ final class RecordStage {
     /** The row of an attack that failed on a model that exists. */
     void attackFailed(Cell cell, TrainedModel model, EvaluateStage.Natural natural, Plugin<Attack> attack, String reason) {
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model),
-                Measures.naturalOnly(natural.accuracy(), natural.low(), natural.high(), attack.instance().evaluationBudget()),
+                Measures.naturalOnly(natural.accuracy(), natural.low(), natural.high(), budgetOf(attack)),
                 provenance(cell, attack), ResultRow.Status.FAILED, reason, Instant.now().toString()));
     }
 
@@ -67,11 +69,16 @@ final class RecordStage {
     void modelFailed(Cell cell, List<Plugin<Attack>> attacks, String reason) {
         for (Plugin<Attack> attack : attacks) {
             store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN,
-                    Measures.naturalOnly(Double.NaN, Double.NaN, Double.NaN, attack.instance().evaluationBudget()),
+                    Measures.naturalOnly(Double.NaN, Double.NaN, Double.NaN, budgetOf(attack)),
                     new Provenance(Version.get(), pluginVersions(cell, null, Plugin::versioned),
                             pluginVersions(cell, null, Plugin::source), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
                     Instant.now().toString()));
         }
+    }
+
+    /** The budget an attack's rows are reported at; none is known for an attack whose {@code create} failed. */
+    private static Optional<Budget> budgetOf(Plugin<Attack> attack) {
+        return attack.failed() ? Optional.empty() : attack.instance().evaluationBudget();
     }
 
     private static Training training(TrainedModel model) {

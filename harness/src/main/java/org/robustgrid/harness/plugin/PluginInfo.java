@@ -19,4 +19,9 @@ public record PluginInfo(PluginKind kind, PluginProvider<?> provider, String sou
     public String id() {
         return provider.id();
     }
+
+    /** How failure messages name the plugin: {@code attack plugin 'pgd' (plugins-attacks-0.1.0.jar, 0.1.0)}. */
+    public String who() {
+        return kind.label() + " plugin '" + id() + "' (" + source() + ", " + version() + ")";
+    }
 }

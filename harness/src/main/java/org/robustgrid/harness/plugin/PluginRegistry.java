@@ -87,7 +87,7 @@ public final class PluginRegistry {
                 PluginJar jar = PluginJar.read(file);
                 jar.checkSpi(SpiVersion.CURRENT);
                 try {
-                    URLClassLoader loader = new URLClassLoader("plugin " + file.getFileName(), new URL[] {file.toUri().toURL()}, spiOnly);
+                    URLClassLoader loader = new URLClassLoader(Blame.LOADER_PREFIX + file.getFileName(), new URL[] {file.toUri().toURL()}, spiOnly);
                     infos.addAll(load(loader, jar));
                 } catch (MalformedURLException e) {
                     throw new IllegalStateException(e);
@@ -148,14 +148,28 @@ public final class PluginRegistry {
         return info;
     }
 
-    /** Parses a spec, checks its parameters and creates the plugin. */
+    /**
+     * Parses a spec, checks its parameters and creates the plugin. A malformed spec, an unknown id or a
+     * value the provider refuses ({@link SpecException}) is bad input and thrown; any other exception
+     * from the provider's {@code create} is the plugin's failure, returned as a {@link Plugin#failed()
+     * failed} plugin so the grid records its rows as failed and goes on.
+     */
     public <T> Plugin<T> create(PluginKind kind, String specText) {
         PluginSpec spec = PluginSpec.parse(specText);
         PluginInfo info = info(kind, spec.id());
         Params params = Params.resolve(spec.id(), info.provider().parameters(), spec.raw());
-        @SuppressWarnings("unchecked")
-        T instance = (T) info.provider().create(params);
-        return new Plugin<>(info, params, instance);
+        try {
+            @SuppressWarnings("unchecked")
+            T instance = (T) info.provider().create(params);
+            if (instance == null) {
+                return new Plugin<>(info, params, null, info.who() + " returned null from create(" + params.canonical() + ")");
+            }
+            return new Plugin<>(info, params, instance);
+        } catch (SpecException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return new Plugin<>(info, params, null, info.who() + " failed in create(" + params.canonical() + "): " + Blame.describe(e));
+        }
     }
 
     /** {@link #create} for an activation. */

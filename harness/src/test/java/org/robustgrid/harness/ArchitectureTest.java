@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled harness on every build
- * ({@code mvn -pl harness test -Dtest=ArchitectureTest}): no package cycle, and each step of the data
- * path below the layer that drives it.
+ * ({@code mvn -pl harness -am test -Dtest=ArchitectureTest -Dsurefire.failIfNoSpecifiedTests=false}): no
+ * package cycle, each step of the data path below the layer that drives it, and the SPI on its own.
  */
 class ArchitectureTest {
 

@@ -99,7 +99,7 @@ def resnet18(act, width=64, classes=CLASSES):
 
 
 def project_linf(v, x0, eps):
-    """Projection onto the L-inf ball around x0 intersected with [0,1] (Tensors.projectLinf)."""
+    """Projection onto the L-inf ball around x0 intersected with [0,1] (Perturbations.projectLinf)."""
     return (v - x0).clamp(-eps, eps).add(x0).clamp(0, 1)
 
 

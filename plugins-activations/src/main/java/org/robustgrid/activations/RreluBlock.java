@@ -10,7 +10,7 @@ import ai.djl.util.PairList;
 
 /**
  * RReLU as a block, because its output depends on the training flag. Slopes come from the engine's
- * random generator, so {@code Engines.seed} makes training reproducible.
+ * random generator, so seeding it ({@code Seeding.seed}, as the harness does) makes training reproducible.
  */
 final class RreluBlock extends AbstractBlock {
 

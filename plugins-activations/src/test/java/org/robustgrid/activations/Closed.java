@@ -2,6 +2,7 @@ package org.robustgrid.activations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,11 +11,9 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.function.DoubleUnaryOperator;
-import org.robustgrid.harness.engine.Engines;
-import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
-import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.testkit.Plugins;
 
 /** Compares an activation's float32 values and input gradients with closed forms evaluated in double. */
 final class Closed {
@@ -26,9 +25,8 @@ final class Closed {
 
     /** The activation of {@code spec} ({@code id} or {@code id(key=value,...)}) made by {@code provider}. */
     static Activation create(ActivationProvider provider, String spec) {
-        PluginSpec parsed = PluginSpec.parse(spec);
-        assertEquals(provider.id(), parsed.id(), "spec of another plugin");
-        return provider.create(Params.resolve(provider.id(), provider.parameters(), parsed.raw()));
+        assertEquals(provider.id(), Plugins.id(spec), "spec of another plugin");
+        return Plugins.create(provider, spec);
     }
 
     /**
@@ -46,7 +44,7 @@ final class Closed {
             block.initialize(m, DataType.FLOAT32, x.getShape());
             x.setRequiresGradient(true);
             NDArray y;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
                 collector.backward(y.sum());
             }

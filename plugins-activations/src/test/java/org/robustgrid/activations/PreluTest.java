@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -17,7 +18,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.Activation;
 
 /** PReLU's learnable slope: one per block, initialized to init, with PyTorch's gradient. */
@@ -47,7 +47,7 @@ class PreluTest {
             block.initialize(m, DataType.FLOAT32, x.getShape());
             x.setRequiresGradient(true);
             NDArray y;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 y = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
                 collector.backward(y.sum());
             }

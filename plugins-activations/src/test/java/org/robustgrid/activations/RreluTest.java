@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,8 +17,8 @@ import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.spi.SpecException;
 
 /** RReLU in training: per-element slopes from U(lower, upper), drawn from the seeded engine generator. */
@@ -35,7 +36,7 @@ class RreluTest {
             block.initialize(m, DataType.FLOAT32, x.getShape());
             x.setRequiresGradient(true);
             NDArray y;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 y = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
                 collector.backward(y.sum());
             }
@@ -53,7 +54,7 @@ class RreluTest {
 
     @Test
     void trainingSlopesAreUniformOnTheRangeAndDrawnPerElement() {
-        Engines.seed(3);
+        Seeding.seed(3);
         Pass pass = train(Closed.create(new RreluProvider(), "rrelu"), halves());
         double lower = 1.0 / 8;
         double upper = 1.0 / 3;
@@ -91,11 +92,11 @@ class RreluTest {
     @Test
     void trainingIsReproducibleAfterSeeding() {
         Activation rrelu = Closed.create(new RreluProvider(), "rrelu");
-        Engines.seed(42);
+        Seeding.seed(42);
         float[] first = train(rrelu, halves()).y();
-        Engines.seed(42);
+        Seeding.seed(42);
         float[] again = train(rrelu, halves()).y();
-        Engines.seed(43);
+        Seeding.seed(43);
         float[] other = train(rrelu, halves()).y();
         assertArrayEquals(first, again, "same seed, different slopes");
         assertFalse(Arrays.equals(first, other), "different seeds, same slopes");

@@ -3,14 +3,12 @@ package org.robustgrid.activations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.plugin.PluginInfo;
-import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.PluginKind;
+import org.robustgrid.harness.testkit.Plugins;
 
 /** Every provider is registered in META-INF/services and found by the harness's discovery. */
 class ServicesTest {
@@ -23,11 +21,7 @@ class ServicesTest {
 
     @Test
     void discoveryFindsTheStudysActivationsAndTheOthers() {
-        PluginRegistry registry = PluginRegistry.discover(Path.of("no-such-plugin-folder"));
-        Set<String> found = new TreeSet<>();
-        for (PluginInfo info : registry.all(PluginKind.ACTIVATION)) {
-            found.add(info.id());
-        }
+        Set<String> found = new TreeSet<>(Plugins.ids(PluginKind.ACTIVATION));
         Set<String> expected = new TreeSet<>(STUDY);
         expected.addAll(MORE);
         assertEquals(expected, found);
@@ -36,9 +30,7 @@ class ServicesTest {
 
     @Test
     void aSpecFromTheCommandLineCreatesABlock() {
-        PluginRegistry registry = PluginRegistry.discover(Path.of("no-such-plugin-folder"));
-        var plugin = registry.activation("rrelu(lower=1/8,upper=1/3)");
-        assertEquals("rrelu(lower=0.125,upper=0.3333333333333333)", plugin.canonical());
-        assertTrue(plugin.instance().newBlock() instanceof RreluBlock);
+        assertEquals("rrelu(lower=0.125,upper=0.3333333333333333)", Plugins.canonical(new RreluProvider(), "rrelu(lower=1/8,upper=1/3)"));
+        assertTrue(Plugins.activation("rrelu(lower=1/8,upper=1/3)").newBlock() instanceof RreluBlock);
     }
 }

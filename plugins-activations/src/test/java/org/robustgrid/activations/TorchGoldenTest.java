@@ -3,6 +3,7 @@ package org.robustgrid.activations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,11 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
-import org.robustgrid.harness.plugin.PluginInfo;
-import org.robustgrid.harness.plugin.PluginRegistry;
-import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.PluginKind;
+import org.robustgrid.harness.testkit.Plugins;
 
 /**
  * Values and input gradients against PyTorch's, read from the golden file that
@@ -39,10 +37,9 @@ class TorchGoldenTest {
     @Test
     void everyActivationMatchesPyTorchAtItsKinks() throws IOException {
         Map<String, List<double[]>> golden = golden();
-        PluginRegistry registry = PluginRegistry.discover(java.util.List.of());
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, List<double[]>> e : golden.entrySet()) {
-            compare(registry, e.getKey(), e.getValue(), failures);
+            compare(e.getKey(), e.getValue(), failures);
         }
         assertTrue(failures.isEmpty(), failures.size() + " mismatches with PyTorch:\n" + String.join("\n", failures));
     }
@@ -51,29 +48,29 @@ class TorchGoldenTest {
     void everyActivationThatPyTorchHasIsInTheGoldenFile() throws IOException {
         Set<String> covered = new TreeSet<>();
         for (String spec : golden().keySet()) {
-            covered.add(PluginSpec.parse(spec).id());
+            covered.add(Plugins.id(spec));
         }
         Set<String> expected = new TreeSet<>();
-        for (PluginInfo info : PluginRegistry.discover(java.util.List.of()).all(PluginKind.ACTIVATION)) {
-            if (!NOT_IN_PYTORCH.contains(info.id())) {
-                expected.add(info.id());
+        for (String id : Plugins.ids(PluginKind.ACTIVATION)) {
+            if (!NOT_IN_PYTORCH.contains(id)) {
+                expected.add(id);
             }
         }
         assertEquals(expected, covered);
     }
 
-    private static void compare(PluginRegistry registry, String spec, List<double[]> rows, List<String> failures) {
+    private static void compare(String spec, List<double[]> rows, List<String> failures) {
         float[] in = new float[rows.size()];
         for (int i = 0; i < in.length; i++) {
             in[i] = (float) rows.get(i)[0];
         }
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(in);
-            Block block = registry.activation(spec).instance().newBlock();
+            Block block = Plugins.activation(spec).newBlock();
             block.initialize(m, DataType.FLOAT32, x.getShape());
             x.setRequiresGradient(true);
             NDArray y;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
                 collector.backward(y.sum());
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * APGD-CE, AutoAttack's step-size-free PGD on the cross-entropy in an L∞ ball (Croce and Hein
@@ -38,8 +39,8 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
     public NDArray perturb(Classifier model, NDArray x, NDArray y) {
         NDManager outer = x.getManager();
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray labels = Tensors.labels(y, work);
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray labels = Perturbations.labels(y, work);
             NDArray oneHot = labels.oneHot(model.numClasses());
             Shape n = new Shape(x0.getShape().get(0));
 
@@ -50,21 +51,21 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
             NDArray xBestAdv;
             try (NDManager it = work.newSubManager()) {
                 NDArray t = it.randomUniform(-1f, 1f, x0.getShape());
-                NDArray start = t.div(Tensors.broadcastable(Tensors.linf(t).add(Tensors.TINY), t)).mul(eps).add(x0);
-                adv = Tensors.keep(Tensors.projectLinf(start, x0, eps), work);
-                NDArray clean = Tensors.fooled(model.logits(Tensors.own(x0, it)), labels);
-                Classifier.InputGradient ig = model.gradient(adv, (xt, z) -> Tensors.crossEntropy(z, oneHot).sum());
-                grad = Tensors.keep(ig.grad(), work);
-                loss = Tensors.keep(Tensors.crossEntropy(ig.logits(), oneHot), work);
-                fooled = Tensors.keep(clean.logicalOr(Tensors.fooled(ig.logits(), labels)), work);
-                xBestAdv = Tensors.keep(Tensors.select(clean, Tensors.own(x0, it), adv), work);
+                NDArray start = t.div(Perturbations.broadcastable(Perturbations.linf(t).add(Perturbations.TINY), t)).mul(eps).add(x0);
+                adv = Perturbations.keep(Perturbations.projectLinf(start, x0, eps), work);
+                NDArray clean = Perturbations.fooled(model.logits(Perturbations.own(x0, it)), labels);
+                Classifier.InputGradient ig = model.gradient(adv, (xt, z) -> Perturbations.crossEntropy(z, oneHot).sum());
+                grad = Perturbations.keep(ig.grad(), work);
+                loss = Perturbations.keep(Perturbations.crossEntropy(ig.logits(), oneHot), work);
+                fooled = Perturbations.keep(clean.logicalOr(Perturbations.fooled(ig.logits(), labels)), work);
+                xBestAdv = Perturbations.keep(Perturbations.select(clean, Perturbations.own(x0, it), adv), work);
             }
-            NDArray advOld = Tensors.own(adv, work);
-            NDArray xBest = Tensors.own(adv, work);
-            NDArray gradBest = Tensors.own(grad, work);
-            NDArray lossBest = Tensors.own(loss, work);
+            NDArray advOld = Perturbations.own(adv, work);
+            NDArray xBest = Perturbations.own(adv, work);
+            NDArray gradBest = Perturbations.own(grad, work);
+            NDArray lossBest = Perturbations.own(loss, work);
             NDArray prevLoss = loss;
-            NDArray lossBestLastCheck = Tensors.own(loss, work);
+            NDArray lossBestLastCheck = Perturbations.own(loss, work);
             NDArray reducedLast = work.ones(n, DataType.BOOLEAN);
             NDArray increases = work.zeros(n);
             NDArray stepSize = work.full(n, (float) (2 * eps));
@@ -73,30 +74,30 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
             int lastCheck = 0;
             for (int i = 0; i < steps; i++) {
                 try (NDManager it = work.newSubManager()) {
-                    Tensors.retire(it, adv, advOld, grad, gradBest, xBest, xBestAdv, lossBest, prevLoss, fooled,
+                    Perturbations.retire(it, adv, advOld, grad, gradBest, xBest, xBestAdv, lossBest, prevLoss, fooled,
                             increases, stepSize, reducedLast, lossBestLastCheck);
                     double a = i > 0 ? momentum : 1.0;
-                    NDArray eta = Tensors.broadcastable(stepSize, adv);
+                    NDArray eta = Perturbations.broadcastable(stepSize, adv);
                     // z ← Π(x + η·sign(∇f(x)));  x ← Π(x + α·(z − x) + (1 − α)·(x − x_old))
-                    NDArray z = Tensors.projectLinf(adv.add(grad.sign().mul(eta)), x0, eps);
-                    NDArray next = Tensors.projectLinf(
+                    NDArray z = Perturbations.projectLinf(adv.add(grad.sign().mul(eta)), x0, eps);
+                    NDArray next = Perturbations.projectLinf(
                             adv.add(z.sub(adv).mul(a)).add(adv.sub(advOld).mul(1 - a)), x0, eps);
                     advOld = adv;
                     adv = next;
 
                     Classifier.InputGradient ig =
-                            model.gradient(adv, (xt, logits) -> Tensors.crossEntropy(logits, oneHot).sum());
+                            model.gradient(adv, (xt, logits) -> Perturbations.crossEntropy(logits, oneHot).sum());
                     grad = ig.grad();
-                    loss = Tensors.crossEntropy(ig.logits(), oneHot);
-                    NDArray wrong = Tensors.fooled(ig.logits(), labels);
+                    loss = Perturbations.crossEntropy(ig.logits(), oneHot);
+                    NDArray wrong = Perturbations.fooled(ig.logits(), labels);
                     fooled = fooled.logicalOr(wrong);
-                    xBestAdv = Tensors.select(wrong, adv, xBestAdv);
+                    xBestAdv = Perturbations.select(wrong, adv, xBestAdv);
                     increases = increases.add(loss.gt(prevLoss).toType(DataType.FLOAT32, false));
                     prevLoss = loss;
                     NDArray improved = loss.gt(lossBest);
-                    xBest = Tensors.select(improved, adv, xBest);
-                    gradBest = Tensors.select(improved, grad, gradBest);
-                    lossBest = Tensors.select(improved, loss, lossBest);
+                    xBest = Perturbations.select(improved, adv, xBest);
+                    gradBest = Perturbations.select(improved, grad, gradBest);
+                    lossBest = Perturbations.select(improved, loss, lossBest);
 
                     if (checkpoints.contains(i + 1)) {
                         int gap = i + 1 - lastCheck;
@@ -104,21 +105,21 @@ public record ApgdCe(double eps, int steps, double rho, double momentum) impleme
                         NDArray stalled = reducedLast.logicalNot().logicalAnd(lossBestLastCheck.gte(lossBest));
                         NDArray reduce = oscillated.logicalOr(stalled);
                         // η ← η/2 and x ← x_max where the loss oscillated or stalled
-                        stepSize = Tensors.select(reduce, stepSize.div(2), stepSize);
-                        adv = Tensors.select(reduce, xBest, adv);
-                        grad = Tensors.select(reduce, gradBest, grad);
+                        stepSize = Perturbations.select(reduce, stepSize.div(2), stepSize);
+                        adv = Perturbations.select(reduce, xBest, adv);
+                        grad = Perturbations.select(reduce, gradBest, grad);
                         reducedLast = reduce;
-                        lossBestLastCheck = Tensors.own(lossBest, it);
+                        lossBestLastCheck = Perturbations.own(lossBest, it);
                         increases = increases.zerosLike();
                         lastCheck = i + 1;
                     }
                     for (NDArray survivor : new NDArray[] {adv, advOld, grad, gradBest, xBest, xBestAdv, lossBest, prevLoss,
                             fooled, increases, stepSize, reducedLast, lossBestLastCheck}) {
-                        Tensors.keep(survivor, work);
+                        Perturbations.keep(survivor, work);
                     }
                 }
             }
-            return Tensors.keep(Tensors.select(fooled, xBestAdv, xBest), outer);
+            return Perturbations.keep(Perturbations.select(fooled, xBestAdv, xBest), outer);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * Carlini–Wagner L2 (Carlini and Wagner 2017), untargeted: minimizes
@@ -41,17 +42,17 @@ public record CarliniWagnerL2(
     public NDArray perturb(Classifier model, NDArray x, NDArray y) {
         NDManager outer = x.getManager();
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray oneHot = Tensors.labels(y, work).oneHot(model.numClasses());
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray oneHot = Perturbations.labels(y, work).oneHot(model.numClasses());
             Shape n = new Shape(x0.getShape().get(0));
             NDArray constant = work.full(n, (float) c);
             NDArray lower = work.zeros(n);
             NDArray upper = work.full(n, UNBOUNDED);
             NDArray bestL2 = work.full(n, Float.POSITIVE_INFINITY);
-            NDArray bestAdv = Tensors.own(x0, work);
-            NDArray w0 = Tensors.atanh(x0.mul(2).sub(1).mul(BOX));
+            NDArray bestAdv = Perturbations.own(x0, work);
+            NDArray w0 = Perturbations.atanh(x0.mul(2).sub(1).mul(BOX));
             for (int b = 0; b < binarySearchSteps; b++) {
-                NDArray w = Tensors.own(w0, work);
+                NDArray w = Perturbations.own(w0, work);
                 NDArray m = work.zeros(w0.getShape());
                 NDArray v = work.zeros(w0.getShape());
                 NDArray succeeded = work.zeros(n, DataType.BOOLEAN);
@@ -60,16 +61,16 @@ public record CarliniWagnerL2(
                 for (int t = 0; t < steps; t++) {
                     boolean stop;
                     try (NDManager it = work.newSubManager()) {
-                        Tensors.retire(it, w, m, v, bestL2, bestAdv, succeeded);
+                        Perturbations.retire(it, w, m, v, bestL2, bestAdv, succeeded);
                         NDArray xp = w.tanh().add(1).mul(0.5f);
                         // L(w) = ‖x' − x‖₂² + c·max(Z(x')_y − max_{k≠y} Z(x')_k + κ, 0),  x' = (tanh w + 1)/2
                         Classifier.InputGradient ig = model.gradient(xp, (xt, z) ->
-                                Tensors.squaredL2(xt.sub(x0)).add(hinge(z, oneHot).mul(cs)).sum());
-                        NDArray l2sq = Tensors.squaredL2(xp.sub(x0));
-                        NDArray success = Tensors.margin(ig.logits(), oneHot).add(confidence).lt(0);
+                                Perturbations.squaredL2(xt.sub(x0)).add(hinge(z, oneHot).mul(cs)).sum());
+                        NDArray l2sq = Perturbations.squaredL2(xp.sub(x0));
+                        NDArray success = Perturbations.margin(ig.logits(), oneHot).add(confidence).lt(0);
                         NDArray improved = success.logicalAnd(l2sq.lt(bestL2));
-                        bestL2 = Tensors.select(improved, l2sq, bestL2);
-                        bestAdv = Tensors.select(improved, xp, bestAdv);
+                        bestL2 = Perturbations.select(improved, l2sq, bestL2);
+                        bestAdv = Perturbations.select(improved, xp, bestAdv);
                         succeeded = succeeded.logicalOr(success);
                         // ∂L/∂w = ∂L/∂x'·(1 − tanh² w)/2, and tanh w = 2x' − 1
                         NDArray gw = ig.grad().mul(xp.mul(2).sub(1).square().neg().add(1).mul(0.5f));
@@ -80,7 +81,7 @@ public record CarliniWagnerL2(
                         // w ← w − lr·m̂/(√v̂ + ε)
                         w = w.sub(mHat.mul(lr).div(vHat.sqrt().add(ADAM_EPS)));
                         for (NDArray survivor : new NDArray[] {w, m, v, bestL2, bestAdv, succeeded}) {
-                            Tensors.keep(survivor, work);
+                            Perturbations.keep(survivor, work);
                         }
                         double loss = ig.value().getFloat();
                         boolean check = t % Math.max(1, steps / 10) == 0;
@@ -98,25 +99,25 @@ public record CarliniWagnerL2(
                 v.close();
                 if (b < binarySearchSteps - 1) {
                     try (NDManager it = work.newSubManager()) {
-                        Tensors.retire(it, constant, lower, upper);
+                        Perturbations.retire(it, constant, lower, upper);
                         // success: c is an upper bound; failure: a lower bound; then bisect, or grow ×10 while unbounded
-                        NDArray up = Tensors.select(succeeded, upper.minimum(constant), upper);
-                        NDArray lo = Tensors.select(succeeded, lower, lower.maximum(constant));
-                        NDArray grown = Tensors.select(up.lt(UNBOUNDED / 10), lo.add(up).div(2), constant.mul(10));
-                        upper = Tensors.keep(up, work);
-                        lower = Tensors.keep(lo, work);
-                        constant = Tensors.keep(grown, work);
+                        NDArray up = Perturbations.select(succeeded, upper.minimum(constant), upper);
+                        NDArray lo = Perturbations.select(succeeded, lower, lower.maximum(constant));
+                        NDArray grown = Perturbations.select(up.lt(UNBOUNDED / 10), lo.add(up).div(2), constant.mul(10));
+                        upper = Perturbations.keep(up, work);
+                        lower = Perturbations.keep(lo, work);
+                        constant = Perturbations.keep(grown, work);
                     }
                 }
                 succeeded.close();
             }
-            return Tensors.keep(bestAdv, outer);
+            return Perturbations.keep(bestAdv, outer);
         }
     }
 
     /** {@code max(Z_y − max_{k≠y} Z_k + κ, 0)} per image. */
     private NDArray hinge(NDArray logits, NDArray oneHot) {
-        return Tensors.margin(logits, oneHot).add(confidence).maximum(0f);
+        return Perturbations.margin(logits, oneHot).add(confidence).maximum(0f);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * DeepFool, multi-class (Moosavi-Dezfooli et al. 2016): linearizes the classifier at the current
@@ -32,16 +33,16 @@ public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implemen
         NDManager outer = x.getManager();
         int classes = model.numClasses();
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray labels = Tensors.labels(y, work);
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray labels = Perturbations.labels(y, work);
             NDArray oneHot = labels.oneHot(classes);
-            NDArray adv = Tensors.own(x0, work);
+            NDArray adv = Perturbations.own(x0, work);
             NDArray total = work.zeros(x0.getShape());
             for (int t = 0; t < steps; t++) {
                 boolean done;
                 try (NDManager it = work.newSubManager()) {
-                    Tensors.retire(it, adv, total);
-                    NDArray y0 = Tensors.own(labels, it);
+                    Perturbations.retire(it, adv, total);
+                    NDArray y0 = Perturbations.own(labels, it);
                     NDArray logits = null;
                     NDArray active = null;
                     NDArray bestDist = null;
@@ -60,7 +61,7 @@ public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implemen
                         }
                         NDArray f = fromTrue(logits, oneHot, cls);
                         NDArray wk = ig.grad();
-                        NDArray dist = f.abs().div(Tensors.l2(wk).add(NORM_FLOOR));
+                        NDArray dist = f.abs().div(Perturbations.l2(wk).add(NORM_FLOOR));
                         NDArray isTrue = y0.eq(cls);
                         dist = NDArrays.where(isTrue, dist.onesLike().mul(Float.POSITIVE_INFINITY), dist);
                         if (bestDist == null) {
@@ -69,29 +70,29 @@ public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implemen
                             bestW = wk;
                         } else {
                             NDArray closer = dist.lt(bestDist);
-                            bestDist = Tensors.select(closer, dist, bestDist);
-                            bestF = Tensors.select(closer, f, bestF);
-                            bestW = Tensors.select(closer, wk, bestW);
+                            bestDist = Perturbations.select(closer, dist, bestDist);
+                            bestF = Perturbations.select(closer, f, bestF);
+                            bestW = Perturbations.select(closer, wk, bestW);
                         }
                     }
                     done = bestDist == null;
                     NDArray next = adv;
                     if (!done) {
                         // r = (|f'_l|/‖w'_l‖ + 10⁻⁴)·w'_l/‖w'_l‖, l = argmin_{k≠y} |f'_k|/‖w'_k‖;  x ← clip(x0 + (1+η)·Σr)
-                        NDArray wNorm = Tensors.l2(bestW).add(NORM_FLOOR);
+                        NDArray wNorm = Perturbations.l2(bestW).add(NORM_FLOOR);
                         NDArray scale = bestF.abs().div(wNorm).add(NUDGE).div(wNorm)
                                 .mul(active.toType(bestF.getDataType(), false));
-                        total = bestW.mul(Tensors.broadcastable(scale, bestW)).add(total);
+                        total = bestW.mul(Perturbations.broadcastable(scale, bestW)).add(total);
                         next = total.mul(1 + overshoot).add(x0).clip(0, 1);
                     }
-                    adv = Tensors.keep(next, work);
-                    total = Tensors.keep(total, work);
+                    adv = Perturbations.keep(next, work);
+                    total = Perturbations.keep(total, work);
                 }
                 if (done) {
                     break;
                 }
             }
-            return Tensors.keep(adv, outer);
+            return Perturbations.keep(adv, outer);
         }
     }
 

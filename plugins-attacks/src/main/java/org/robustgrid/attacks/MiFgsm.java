@@ -7,6 +7,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * Momentum Iterative FGSM (Dong et al. 2018): signed steps along an accumulated, L1-normalized
@@ -28,25 +29,25 @@ public record MiFgsm(double eps, int steps, double alpha, double decay) implemen
     public NDArray perturb(Classifier model, NDArray x, NDArray y) {
         NDManager outer = x.getManager();
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray oneHot = Tensors.labels(y, work).oneHot(model.numClasses());
-            NDArray adv = Tensors.own(x0, work);
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray oneHot = Perturbations.labels(y, work).oneHot(model.numClasses());
+            NDArray adv = Perturbations.own(x0, work);
             NDArray g = work.zeros(x0.getShape());
             double a = step();
             for (int t = 0; t < steps; t++) {
                 try (NDManager it = work.newSubManager()) {
-                    Tensors.retire(it, adv, g);
+                    Perturbations.retire(it, adv, g);
                     NDArray grad = model.gradient(adv, (xt, z) -> Losses.softCrossEntropy(z, oneHot)).grad();
-                    NDArray l1 = Tensors.broadcastable(Tensors.l1(grad).add(Tensors.TINY), grad);
+                    NDArray l1 = Perturbations.broadcastable(Perturbations.l1(grad).add(Perturbations.TINY), grad);
                     // g ← μ·g + ∇x L / ‖∇x L‖₁
                     g = g.mul(decay).add(grad.div(l1));
                     // x ← Π_{B∞(x0,ε)}(x + α·sign(g))
-                    adv = Tensors.projectLinf(adv.add(g.sign().mul(a)), x0, eps);
-                    Tensors.keep(g, work);
-                    Tensors.keep(adv, work);
+                    adv = Perturbations.projectLinf(adv.add(g.sign().mul(a)), x0, eps);
+                    Perturbations.keep(g, work);
+                    Perturbations.keep(adv, work);
                 }
             }
-            return Tensors.keep(adv, outer);
+            return Perturbations.keep(adv, outer);
         }
     }
 

@@ -7,6 +7,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * Projected Gradient Descent (Madry et al. 2018) on the cross-entropy, in an L∞ or L2 ball.
@@ -29,8 +30,8 @@ public record Pgd(Budget.Norm norm, double eps, double alpha, int steps, boolean
     public NDArray perturb(Classifier model, NDArray x, NDArray y) {
         NDManager outer = x.getManager();
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray labels = Tensors.labels(y, work);
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray labels = Perturbations.labels(y, work);
             NDArray oneHot = labels.oneHot(model.numClasses());
             NDArray best = null;
             NDArray fooled = null;
@@ -40,8 +41,8 @@ public record Pgd(Budget.Norm norm, double eps, double alpha, int steps, boolean
                     best = adv;
                 } else {
                     try (NDManager it = work.newSubManager()) {
-                        Tensors.retire(it, best, adv);
-                        best = Tensors.keep(Tensors.select(fooled, best, adv), work);
+                        Perturbations.retire(it, best, adv);
+                        best = Perturbations.keep(Perturbations.select(fooled, best, adv), work);
                     }
                 }
                 if (r == restarts - 1) {
@@ -49,37 +50,37 @@ public record Pgd(Budget.Norm norm, double eps, double alpha, int steps, boolean
                 }
                 boolean all;
                 try (NDManager it = work.newSubManager()) {
-                    NDArray now = Tensors.fooled(model.logits(Tensors.own(best, it)), labels);
+                    NDArray now = Perturbations.fooled(model.logits(Perturbations.own(best, it)), labels);
                     all = now.all().getBoolean();
                     if (fooled != null) {
-                        Tensors.retire(it, fooled);
+                        Perturbations.retire(it, fooled);
                     }
-                    fooled = Tensors.keep(now, work);
+                    fooled = Perturbations.keep(now, work);
                 }
                 if (all) {
                     break;
                 }
             }
-            return Tensors.keep(best, outer);
+            return Perturbations.keep(best, outer);
         }
     }
 
     private NDArray run(Classifier model, NDArray x0, NDArray oneHot, NDManager work) {
-        NDArray adv = randomStart ? start(x0, work) : Tensors.own(x0, work);
+        NDArray adv = randomStart ? start(x0, work) : Perturbations.own(x0, work);
         for (int t = 0; t < steps; t++) {
             try (NDManager it = work.newSubManager()) {
-                Tensors.retire(it, adv);
+                Perturbations.retire(it, adv);
                 NDArray g = model.gradient(adv, (xt, z) -> Losses.softCrossEntropy(z, oneHot)).grad();
                 NDArray next;
                 if (norm == Budget.Norm.LINF) {
                     // x ← Π_{B∞(x0,ε)}(x + α·sign(∇x L))
-                    next = Tensors.projectLinf(adv.add(g.sign().mul(alpha)), x0, eps);
+                    next = Perturbations.projectLinf(adv.add(g.sign().mul(alpha)), x0, eps);
                 } else {
                     // x ← Π_{B2(x0,ε)}(x + α·∇x L / ‖∇x L‖₂)
-                    NDArray unit = g.div(Tensors.broadcastable(Tensors.l2(g).add(Tensors.TINY), g));
-                    next = Tensors.projectL2(adv.add(unit.mul(alpha)), x0, eps);
+                    NDArray unit = g.div(Perturbations.broadcastable(Perturbations.l2(g).add(Perturbations.TINY), g));
+                    next = Perturbations.projectL2(adv.add(unit.mul(alpha)), x0, eps);
                 }
-                adv = Tensors.keep(next, work);
+                adv = Perturbations.keep(next, work);
             }
         }
         return adv;
@@ -92,14 +93,14 @@ public record Pgd(Budget.Norm norm, double eps, double alpha, int steps, boolean
                 delta = it.randomUniform((float) -eps, (float) eps, x0.getShape());
             } else {
                 NDArray dir = it.randomNormal(x0.getShape());
-                NDArray radius = it.randomUniform(0f, 1f, Tensors.perImage(x0)).mul(eps);
-                delta = dir.div(Tensors.broadcastable(Tensors.l2(dir).add(Tensors.TINY), dir)).mul(radius);
+                NDArray radius = it.randomUniform(0f, 1f, Perturbations.perImage(x0)).mul(eps);
+                delta = dir.div(Perturbations.broadcastable(Perturbations.l2(dir).add(Perturbations.TINY), dir)).mul(radius);
             }
             // Projection keeps the start inside the budget despite float rounding of ε.
             NDArray start = norm == Budget.Norm.LINF
-                    ? Tensors.projectLinf(delta.add(x0), x0, eps)
-                    : Tensors.projectL2(delta.add(x0), x0, eps);
-            return Tensors.keep(start, work);
+                    ? Perturbations.projectLinf(delta.add(x0), x0, eps)
+                    : Perturbations.projectL2(delta.add(x0), x0, eps);
+            return Perturbations.keep(start, work);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * Square Attack, L∞ (Andriushchenko et al. 2020): a score-based black-box random search. It starts
@@ -33,45 +34,45 @@ public record SquareAttack(double eps, int queries, double pInit) implements Att
         long height = shape.get(2);
         long width = shape.get(3);
         try (NDManager work = outer.newSubManager()) {
-            NDArray x0 = Tensors.own(x, work);
-            NDArray labels = Tensors.labels(y, work);
+            NDArray x0 = Perturbations.own(x, work);
+            NDArray labels = Perturbations.labels(y, work);
             NDArray oneHot = labels.oneHot(model.numClasses());
             NDArray rows = work.arange(0f, (float) height).reshape(1, 1, height, 1);
             NDArray cols = work.arange(0f, (float) width).reshape(1, 1, 1, width);
             NDArray best;
             NDArray bestMargin;
             try (NDManager it = work.newSubManager()) {
-                NDArray stripes = Tensors.randomSigns(it, new Shape(batch, channels, 1, width)).mul(eps);
-                best = Tensors.keep(stripes.add(x0).clip(0, 1), work);
-                bestMargin = Tensors.keep(Tensors.margin(model.logits(best), oneHot), work);
+                NDArray stripes = Perturbations.randomSigns(it, new Shape(batch, channels, 1, width)).mul(eps);
+                best = Perturbations.keep(stripes.add(x0).clip(0, 1), work);
+                bestMargin = Perturbations.keep(Perturbations.margin(model.logits(best), oneHot), work);
             }
             for (int i = 0; i < queries - 1; i++) {
                 boolean done;
                 try (NDManager it = work.newSubManager()) {
-                    Tensors.retire(it, best, bestMargin);
+                    Perturbations.retire(it, best, bestMargin);
                     NDArray active = bestMargin.gt(0);
                     done = !active.any().getBoolean();
                     if (!done) {
                         long side = windowSide(i, channels, height, width);
                         NDArray top = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(height - side).floor();
                         NDArray left = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(width - side).floor();
-                        NDArray window = inside(Tensors.local(top, rows), top, side)
-                                .mul(inside(Tensors.local(top, cols), left, side));
+                        NDArray window = inside(Perturbations.local(top, rows), top, side)
+                                .mul(inside(Perturbations.local(top, cols), left, side));
                         NDArray proposal = proposal(it, x0, best, window, batch, channels);
                         // x_best ← x' where L(x') < L(x_best), L = z_y − max_{k≠y} z_k
-                        NDArray margin = Tensors.margin(model.logits(proposal), oneHot);
+                        NDArray margin = Perturbations.margin(model.logits(proposal), oneHot);
                         NDArray improved = margin.lt(bestMargin).logicalAnd(active);
-                        best = Tensors.select(improved, proposal, best);
-                        bestMargin = Tensors.select(improved, margin, bestMargin);
+                        best = Perturbations.select(improved, proposal, best);
+                        bestMargin = Perturbations.select(improved, margin, bestMargin);
                     }
-                    Tensors.keep(best, work);
-                    Tensors.keep(bestMargin, work);
+                    Perturbations.keep(best, work);
+                    Perturbations.keep(bestMargin, work);
                 }
                 if (done) {
                     break;
                 }
             }
-            return Tensors.keep(best, outer);
+            return Perturbations.keep(best, outer);
         }
     }
 
@@ -81,20 +82,20 @@ public record SquareAttack(double eps, int queries, double pInit) implements Att
      */
     private NDArray proposal(NDManager it, NDArray x0, NDArray best, NDArray window, long batch, long channels) {
         Shape signShape = new Shape(batch, channels, 1, 1);
-        NDArray signs = Tensors.randomSigns(it, signShape);
+        NDArray signs = Perturbations.randomSigns(it, signShape);
         NDArray outside = best.mul(window.neg().add(1f));
         for (int r = 0; ; r++) {
             try (NDManager round = it.newSubManager()) {
-                Tensors.retire(round, signs);
-                NDArray inWindow = signs.mul(eps).add(Tensors.local(signs, x0)).clip(0, 1);
+                Perturbations.retire(round, signs);
+                NDArray inWindow = signs.mul(eps).add(Perturbations.local(signs, x0)).clip(0, 1);
                 // window ∈ {0,1}, so the blend is exact
                 NDArray proposal = inWindow.mul(window).add(outside);
                 NDArray moved = proposal.sub(best).abs().gte(1e-7f).toType(DataType.FLOAT32, false).mul(window);
-                NDArray same = Tensors.flat(moved).sum(new int[] {1}).eq(0);
+                NDArray same = Perturbations.flat(moved).sum(new int[] {1}).eq(0);
                 if (r == REDRAWS || !same.any().getBoolean()) {
-                    return Tensors.keep(proposal, it);
+                    return Perturbations.keep(proposal, it);
                 }
-                signs = Tensors.keep(Tensors.select(same, Tensors.randomSigns(round, signShape), signs), it);
+                signs = Perturbations.keep(Perturbations.select(same, Perturbations.randomSigns(round, signShape), signs), it);
             }
         }
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.testkit.AttackTestModels;
 
 /**
@@ -229,7 +229,7 @@ class LinearModelTest {
             double natural = AttackTestModels.accuracy(model.classifier(), xs, ys);
             for (Attack attack : List.of(new Fgsm(0), new Pgd(Budget.Norm.LINF, 0, 0.01, 5, true, 2),
                     new MiFgsm(0, 5, 0, 1), new ApgdCe(0, 10, 0.75, 0.75), new SquareAttack(0, 20, 0.8))) {
-                Engines.seed(8);
+                Seeding.seed(8);
                 NDArray adv = attack.perturb(model.classifier(), xs, ys);
                 assertArrayEquals(x, adv.toFloatArray(), attack.toString());
                 assertEquals(natural, AttackTestModels.accuracy(model.classifier(), adv, ys), attack.toString());

@@ -7,47 +7,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.plugin.PluginInfo;
-import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.testkit.Plugins;
 
 class ProvidersTest {
 
-    private final PluginRegistry registry = PluginRegistry.discover(java.util.List.of());
 
     @Test
     void serviceFileRegistersAllSevenAttacks() {
-        Set<String> ids = registry.all(PluginKind.ATTACK).stream().map(PluginInfo::id).collect(Collectors.toSet());
+        Set<String> ids = Set.copyOf(Plugins.ids(PluginKind.ATTACK));
         assertEquals(Set.of("fgsm", "pgd", "cw", "deepfool", "apgd-ce", "square", "mi-fgsm"), ids);
     }
 
     @Test
     void defaultsAreTheStudys() {
-        Attack pgd = registry.attack("pgd").instance();
+        Attack pgd = Plugins.attack("pgd");
         assertEquals(new Pgd(Budget.Norm.LINF, 8.0 / 255, 2.0 / 255, 10, true, 1), pgd);
-        assertEquals(new Fgsm(8.0 / 255), registry.attack("fgsm").instance());
-        assertEquals(new CarliniWagnerL2(1, 1, 100, 0.01, 0, true, new Budget(Budget.Norm.L2, 0.5)), registry.attack("cw").instance());
-        assertEquals(new DeepFool(50, 0.02, new Budget(Budget.Norm.LINF, 8.0 / 255)), registry.attack("deepfool").instance());
-        assertEquals(new ApgdCe(8.0 / 255, 100, 0.75, 0.75), registry.attack("apgd-ce").instance());
-        assertEquals(new SquareAttack(8.0 / 255, 1000, 0.8), registry.attack("square").instance());
-        assertEquals(new MiFgsm(8.0 / 255, 10, 0, 1.0), registry.attack("mi-fgsm").instance());
-        assertTrue(registry.attack("cw").instance().budget().isEmpty());
-        assertTrue(registry.attack("deepfool").instance().budget().isEmpty());
+        assertEquals(new Fgsm(8.0 / 255), Plugins.attack("fgsm"));
+        assertEquals(new CarliniWagnerL2(1, 1, 100, 0.01, 0, true, new Budget(Budget.Norm.L2, 0.5)), Plugins.attack("cw"));
+        assertEquals(new DeepFool(50, 0.02, new Budget(Budget.Norm.LINF, 8.0 / 255)), Plugins.attack("deepfool"));
+        assertEquals(new ApgdCe(8.0 / 255, 100, 0.75, 0.75), Plugins.attack("apgd-ce"));
+        assertEquals(new SquareAttack(8.0 / 255, 1000, 0.8), Plugins.attack("square"));
+        assertEquals(new MiFgsm(8.0 / 255, 10, 0, 1.0), Plugins.attack("mi-fgsm"));
+        assertTrue(Plugins.attack("cw").budget().isEmpty());
+        assertTrue(Plugins.attack("deepfool").budget().isEmpty());
         // minimum-norm attacks are reported at RobustBench's budgets; bounded ones at the budget they project into
-        assertEquals(new Budget(Budget.Norm.L2, 0.5), registry.attack("cw").instance().evaluationBudget().orElseThrow());
-        assertEquals(new Budget(Budget.Norm.LINF, 8.0 / 255), registry.attack("deepfool").instance().evaluationBudget().orElseThrow());
-        assertEquals(registry.attack("pgd").instance().budget(), registry.attack("pgd").instance().evaluationBudget());
-        assertFalse(registry.attack("square").instance().usesGradients());
+        assertEquals(new Budget(Budget.Norm.L2, 0.5), Plugins.attack("cw").evaluationBudget().orElseThrow());
+        assertEquals(new Budget(Budget.Norm.LINF, 8.0 / 255), Plugins.attack("deepfool").evaluationBudget().orElseThrow());
+        assertEquals(Plugins.attack("pgd").budget(), Plugins.attack("pgd").evaluationBudget());
+        assertFalse(Plugins.attack("square").usesGradients());
     }
 
     @Test
     void specsWithFractionsAndKebabKeys() {
-        Attack a = registry.attack("pgd(norm=l2,eps=0.5,alpha=1/10,steps=20,random-start=false,restarts=3)").instance();
+        Attack a = Plugins.attack("pgd(norm=l2,eps=0.5,alpha=1/10,steps=20,random-start=false,restarts=3)");
         assertEquals(new Pgd(Budget.Norm.L2, 0.5, 0.1, 20, false, 3), a);
         assertEquals(new Budget(Budget.Norm.L2, 0.5), a.budget().orElseThrow());
     }
@@ -55,21 +52,21 @@ class ProvidersTest {
     @Test
     void minimumNormBudgetsComeFromTheirSpec() {
         assertEquals(new Budget(Budget.Norm.LINF, 4.0 / 255),
-                registry.attack("cw(eps=4/255,norm=linf)").instance().evaluationBudget().orElseThrow());
+                Plugins.attack("cw(eps=4/255,norm=linf)").evaluationBudget().orElseThrow());
         assertEquals(new Budget(Budget.Norm.L2, 0.25),
-                registry.attack("deepfool(norm=l2,eps=1/4)").instance().evaluationBudget().orElseThrow());
+                Plugins.attack("deepfool(norm=l2,eps=1/4)").evaluationBudget().orElseThrow());
         assertEquals("deepfool(eps=0.03137254901960784,norm=linf,overshoot=0.02,steps=50)",
-                registry.attack("deepfool").params().canonical());
-        SpecException e = assertThrows(SpecException.class, () -> registry.attack("deepfool(eps=1.5)"));
+                Plugins.canonical(new DeepFoolProvider(), "deepfool"));
+        SpecException e = assertThrows(SpecException.class, () -> Plugins.attack("deepfool(eps=1.5)"));
         assertTrue(e.getMessage().contains("'eps'") && e.getMessage().contains("deepfool"), e.getMessage());
-        assertThrows(SpecException.class, () -> registry.attack("cw(norm=l1)"));
+        assertThrows(SpecException.class, () -> Plugins.attack("cw(norm=l1)"));
     }
 
     @Test
     void anLinfRadiusAboveOnePixelIsRejectedNamingEps() {
-        SpecException e = assertThrows(SpecException.class, () -> registry.attack("pgd(eps=2)"));
+        SpecException e = assertThrows(SpecException.class, () -> Plugins.attack("pgd(eps=2)"));
         assertTrue(e.getMessage().contains("'eps'") && e.getMessage().contains("linf"), e.getMessage());
-        registry.attack("pgd(norm=l2,eps=2)");
+        Plugins.attack("pgd(norm=l2,eps=2)");
     }
 
     @Test

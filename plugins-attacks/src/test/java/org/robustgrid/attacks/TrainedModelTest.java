@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.testkit.AttackContractTest;
 import org.robustgrid.harness.testkit.AttackTestModels;
 
@@ -55,7 +55,7 @@ class TrainedModelTest {
         try (NDManager m = manager.newSubManager()) {
             NDArray x = test.x().duplicate();
             x.attach(m);
-            Engines.seed(9);
+            Seeding.seed(9);
             NDArray adv = attack.perturb(model, x, test.y());
             attack.budget().ifPresent(b -> AttackContractTest.assertInsideBudget(b, x.toFloatArray(), adv.toFloatArray(), N));
             return AttackTestModels.accuracy(model, adv, test.y());
@@ -106,9 +106,9 @@ class TrainedModelTest {
         Pgd once = new Pgd(Budget.Norm.LINF, EPS, EPS / 4, 5, true, 1);
         Pgd thrice = new Pgd(Budget.Norm.LINF, EPS, EPS / 4, 5, true, 3);
         try (NDManager m = manager.newSubManager()) {
-            Engines.seed(10);
+            Seeding.seed(10);
             NDArray a = once.perturb(model, test.x(), test.y());
-            Engines.seed(10);
+            Seeding.seed(10);
             NDArray b = thrice.perturb(model, test.x(), test.y());
             int[] y = test.y().toIntArray();
             int[] predA = AttackTestModels.predictions(model, a).toIntArray();

@@ -7,6 +7,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
+import org.robustgrid.harness.spi.Perturbations;
 
 /**
  * CalFAT's training attack as the authors' code runs it (cc233/CalFAT, {@code utils.py}, {@code kl_adv}):
@@ -14,8 +15,9 @@ import org.robustgrid.harness.spi.Losses;
  * ({@link Calibration}), the model in inference mode. It needs no labels. It starts from
  * {@code x + 0.001·N(0, I)}, not clipped (at x itself the KL and its gradient vanish), drawn from the
  * engine's random generator; each step moves by {@code alpha·sign(∇)}, then clips into the ε-ball
- * around x and into [0,1]. The code's KL is summed over the batch and ours is its mean; a positive
- * factor leaves every sign, and so every step, unchanged.
+ * around x and into [0,1] in the code's clamp form ({@link Perturbations#clampLinf}). The code's KL
+ * is summed over the batch and ours is its mean; a positive factor leaves every sign, and so every
+ * step, unchanged.
  */
 final class CalibratedKlAttack implements Attack {
 
@@ -61,25 +63,17 @@ final class CalibratedKlAttack implements Attack {
     NDArray perturbFrom(Classifier model, NDArray x, NDArray start) {
         NDManager caller = x.getManager();
         try (NDManager scope = caller.newSubManager()) {
-            NDArray x0 = x.duplicate();
-            x0.attach(scope);
+            NDArray x0 = Perturbations.own(x, scope);
             NDArray offset = Calibration.offsets(scope, classCounts, tau);
             NDArray target = model.logits(x0).add(offset);
-            NDArray adv = start.duplicate();
-            adv.attach(scope);
+            NDArray adv = Perturbations.own(start, scope);
             for (int s = 0; s < steps; s++) {
                 NDArray grad = model.gradient(adv, (xt, logits) -> Losses.kl(target, logits.add(offset))).grad();
                 // x' ← clip_[0,1](clip_[x−ε, x+ε](x' + α · sign(∇_{x'} KL(c(f(x)) ‖ c(f(x'))))))
-                adv = project(adv.add(grad.sign().mul((float) alpha)), x0);
+                adv = Perturbations.clampLinf(adv.add(grad.sign().mul((float) alpha)), x0, eps);
             }
-            adv.attach(caller);
-            return adv;
+            return Perturbations.keep(adv, caller);
         }
-    }
-
-    /** Into the ε-ball around {@code x0}, then into [0,1]. Scalars are floats: a double would make the images float64. */
-    private NDArray project(NDArray a, NDArray x0) {
-        return a.maximum(x0.sub((float) eps)).minimum(x0.add((float) eps)).clip(0, 1);
     }
 
     @Override

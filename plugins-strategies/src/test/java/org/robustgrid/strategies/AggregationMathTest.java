@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.ClientUpdate;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.spi.Strategy;
 import org.robustgrid.harness.spi.StrategyProvider;
+import org.robustgrid.harness.testkit.Plugins;
 
 /** Each aggregation rule against values worked out by hand. */
 class AggregationMathTest {
@@ -108,8 +108,7 @@ class AggregationMathTest {
 
     @Test
     void trimmedMeanRejectsBetaHalf() {
-        PluginRegistry registry = PluginRegistry.of(List.of(new TrimmedMeanProvider()));
-        SpecException e = assertThrows(SpecException.class, () -> registry.strategy("trimmed-mean(beta=0.5)"));
+        SpecException e = assertThrows(SpecException.class, () -> Plugins.create(new TrimmedMeanProvider(), "trimmed-mean(beta=0.5)"));
         assertTrue(e.getMessage().contains("beta"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         assertEquals(3, TrimmedMean.trimmed(0.1, 30));

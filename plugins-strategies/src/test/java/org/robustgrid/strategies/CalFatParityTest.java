@@ -3,6 +3,7 @@ package org.robustgrid.strategies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.testkit.StrategyContractTest.LinearClassifier;
 
@@ -104,7 +104,7 @@ class CalFatParityTest {
             FakeBatch batch = new FakeBatch(clean, z, m.create(labels(g)), m.create(99f), List.of());
             ClientContext client = new ClientContext(0, 10, 0, counts(g), List.of());
             NDArray loss;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 loss = calFat(10).localLoss(batch, client);
                 collector.backward(loss);
             }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
@@ -21,6 +20,7 @@ import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.spi.ClientUpdate;
 import org.robustgrid.harness.spi.Losses;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.spi.Strategy;
 import org.robustgrid.harness.testkit.StrategyContractTest.LinearClassifier;
 
@@ -117,7 +117,7 @@ class CalFatTest {
         Attack attack = calFat(Map.of()).trainingAttack(client(COUNTS)).orElseThrow();
         assertEquals(new Budget(Budget.Norm.LINF, 8.0 / 255), attack.budget().orElseThrow());
         try (NDManager m = NDManager.newBaseManager()) {
-            Engines.seed(3);
+            Seeding.seed(3);
             Classifier model = new LinearClassifier(m, 3 * 4 * 4, 3, 21);
             // pixels at the box edges, so that the box clips as well as the ball
             NDArray x = m.randomUniform(0, 1, new Shape(8, 3, 4, 4)).mul(1.2f).sub(0.1f).clip(0, 1);
@@ -151,9 +151,9 @@ class CalFatTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = new LinearClassifier(m, 12, 3, 2);
             NDArray x = m.create(new float[] {0.1f, 0.5f, 0.9f, 0.3f, 0.2f, 0.7f, 0.4f, 0.6f, 0.0f, 1.0f, 0.8f, 0.35f}, new Shape(1, 3, 2, 2));
-            Engines.seed(8);
+            Seeding.seed(8);
             float[] first = attack.perturb(model, x, m.create(new int[] {0})).toFloatArray();
-            Engines.seed(8);
+            Seeding.seed(8);
             assertArrayEquals(first, attack.perturb(model, x, m.create(new int[] {0})).toFloatArray());
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.robustgrid.harness.testkit.StrategyContractTest.managed;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,7 +13,6 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.Strategy;
@@ -35,7 +35,7 @@ class FedProxTest {
             NDArray x = step.zeros(new Shape(1, 2));
             ClientContext client = new ClientContext(0, 2, 0, new long[] {1, 1}, global);
             int modelArrays = managed(model);
-            try (GradientCollector gc = Engines.get().newGradientCollector()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 FakeBatch batch = new FakeBatch(x, null, step.create(new int[] {0}), step.create(0.25f), List.of(w1, w2));
                 NDArray loss = fedProx("0.5").localLoss(batch, client);
                 // ||w − g||² = (1−0)² + (2−4)² + (3−1)² = 9; 0.25 + 0.5/2 · 9 = 2.5

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
         subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
             ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
-            CommandLine.HelpCommand.class})
+            NewPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */

@@ -1,6 +1,7 @@
 package org.robustgrid.harness.engine;
 
 import ai.djl.engine.Engine;
+import org.robustgrid.harness.spi.Seeding;
 
 /**
  * The PyTorch engine, started offline and with the native settings robustgrid needs. Every engine
@@ -22,9 +23,9 @@ public final class Engines {
         return Engine.getEngine(NAME);
     }
 
-    /** Seeds the engine's random generator (random starts, noise, initialization). */
+    /** Seeds the engine's random generator (random starts, noise, initialization): {@link Seeding}, once the engine is prepared. */
     public static void seed(long seed) {
-        get().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Seeding.seed(get(), seed);
     }
 
     /**

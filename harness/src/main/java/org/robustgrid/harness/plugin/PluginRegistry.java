@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.Names;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.Partitioner;
@@ -41,9 +42,9 @@ public final class PluginRegistry {
         }
         for (PluginInfo info : infos) {
             String id = info.provider().id();
-            if (id == null || !PluginSpec.ID.matcher(id).matches()) {
+            if (!Names.isLowerKebab(id)) {
                 throw new SpecException("plugin " + info.provider().getClass().getName() + " from " + info.source()
-                        + " has invalid id '" + id + "'; ids are lower-kebab like 'hard-tanh'");
+                        + " has invalid id '" + id + "'; ids are " + Names.RULE);
             }
             checkDeclarations(info);
             PluginInfo previous = byKind.get(info.kind()).putIfAbsent(id, info);
@@ -192,33 +193,30 @@ public final class PluginRegistry {
         return create(PluginKind.STRATEGY, spec);
     }
 
-    /** Parameter names: lower-kebab, like ids. */
-    private static final java.util.regex.Pattern PARAM = PluginSpec.ID;
-
-    /** A plugin's declarations checked at start-up, so a mistake names its jar before any grid runs. */
+    /**
+     * A plugin's declarations checked at start-up, so a mistake names its jar before any grid runs. A
+     * parameter name that is not lower-kebab is refused by {@link ParamSpec} itself, while the plugin
+     * declares it.
+     */
     private static void checkDeclarations(PluginInfo info) {
         String who = info.kind().label() + " plugin '" + info.id() + "' (" + info.provider().getClass().getName() + " from " + info.source() + ")";
+        String description;
+        List<ParamSpec> parameters;
         try {
-            checkDeclarations(info, who);
+            description = info.provider().description();
+            parameters = info.provider().parameters();
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(who + ": " + e.getMessage());
         } catch (LinkageError | RuntimeException e) {
-            if (e instanceof SpecException s) {
-                throw s;
-            }
             throw new SpecException(who + " failed while declaring itself: " + e
                     + (e instanceof NoClassDefFoundError ? "; a plugin may use only " + String.join(" ", SpiOnlyClassLoader.VISIBLE)
                             + " and the classes in its own jar" : ""));
         }
-    }
-
-    private static void checkDeclarations(PluginInfo info, String who) {
-        if (info.provider().description() == null || info.provider().description().isBlank()) {
+        if (description == null || description.isBlank()) {
             throw new SpecException(who + " has no description; expected one line saying what it is");
         }
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (ParamSpec p : info.provider().parameters()) {
-            if (p.name() == null || !PARAM.matcher(p.name()).matches()) {
-                throw new SpecException(who + " declares parameter '" + p.name() + "'; parameter names are lower-kebab like 'random-start'");
-            }
+        for (ParamSpec p : parameters) {
             if (!names.add(p.name())) {
                 throw new SpecException(who + " declares parameter '" + p.name() + "' twice");
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.robustgrid.harness.spi.Names;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
@@ -16,8 +17,8 @@ import org.robustgrid.harness.spi.SpecException;
  */
 public record PluginSpec(String id, Map<String, String> raw) {
 
-    /** Plugin ids: lower-kebab, starting with a letter. */
-    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    /** Plugin ids: lower-kebab, the SPI's one naming rule ({@link Names}). */
+    public static final Pattern ID = Names.LOWER_KEBAB;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final String SYNTAX = "expected id or id(key=value,...), e.g. pgd(eps=8/255,steps=10)";

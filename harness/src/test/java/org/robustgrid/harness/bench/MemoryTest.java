@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.spi.Params;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 import org.robustgrid.harness.train.LrSchedule;
 import org.robustgrid.harness.train.Recipe;
 

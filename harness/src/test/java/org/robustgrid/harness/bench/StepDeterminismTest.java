@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.spi.Params;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 import org.robustgrid.harness.train.LrSchedule;
 import org.robustgrid.harness.train.Recipe;
 

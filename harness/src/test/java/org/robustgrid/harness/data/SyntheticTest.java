@@ -28,7 +28,7 @@ import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.spi.Losses;
 import org.robustgrid.harness.spi.SpecException;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 class SyntheticTest {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 class NetworkClassifierTest {
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.engine.NetworkClassifier;
+import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
@@ -37,8 +42,7 @@ import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.PluginProvider;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
-import org.robustgrid.harness.testkit.AttackTestModels;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 /**
  * A third-party attack that breaks its promises, compiled against the harness alone and dropped into
@@ -77,11 +81,14 @@ class BrokenAttackJarTest {
         assertEquals("broken-attacks-1.0.jar", shift.info().source(), "the jar a failed row names");
         Attack attack = shift.instance();
         try (NDManager m = NDManager.newBaseManager()) {
-            AttackTestModels.Network net = AttackTestModels.randomCnn(m, 1, 8, 10, 21);
+            Engines.seed(21);
+            Block net = Models.build("small-cnn(width=4)", TestPlugins.relu(), 1, 10, new float[] {0.5f}, new float[] {0.25f});
+            net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 8, 8));
+            NetworkClassifier model = new NetworkClassifier(net, new ParameterStore(m, false), 10);
             Engines.seed(22);
             NDArray x = m.randomUniform(0f, 1f, new Shape(4, 1, 8, 8));
-            NDArray y = AttackTestModels.predictions(net.classifier(), x);
-            NDArray adv = attack.perturb(net.classifier(), x, y);
+            NDArray y = model.logits(x).argMax(1).toType(DataType.INT32, false);
+            NDArray adv = attack.perturb(model, x, y);
 
             AttackContract.Violation v = AttackContract.check(x, adv, attack.budget()).orElseThrow();
             assertEquals(AttackContract.Check.BOX, v.check(), v.detail());

@@ -17,7 +17,7 @@ import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 class GridRunnerTest {
 

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.spi.SpecException;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 class ModelsTest {
 

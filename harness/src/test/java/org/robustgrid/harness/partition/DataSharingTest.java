@@ -16,12 +16,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.spi.SpecException;
-import org.robustgrid.harness.testkit.PartitionerContractTest;
 
 class DataSharingTest {
 
     private static final int K = 10;
-    private static final int[] LABELS = PartitionerContractTest.balancedLabels(1000, K, 3);
+    private static final int[] LABELS = balancedLabels(1000, K, 3);
 
     /** Clients of sizes 101, 250, 37, 600, 12 taken in order from 0..999. */
     private static List<int[]> clients() {
@@ -188,5 +187,21 @@ class DataSharingTest {
         }
         assertThrows(SpecException.class, () -> DataSharing.apply(clients(), LABELS, K, 0.4, 0, 1), "pool fraction 0");
         assertThrows(SpecException.class, () -> DataSharing.apply(List.of(new int[] {1000}), LABELS, K, 0.4, 0.1, 1));
+    }
+
+    /** {@code n} labels, {@code n / classes} of each class, in an order shuffled by {@code seed}. */
+    private static int[] balancedLabels(int n, int classes, long seed) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % classes;
+        }
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
+        }
+        return labels;
     }
 }

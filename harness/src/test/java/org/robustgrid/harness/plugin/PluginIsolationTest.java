@@ -130,7 +130,7 @@ class PluginIsolationTest {
         jar(tmp, dir, "camel", Map.of("a/Act.java", activation("a", "act-a", "maxSlope"), "lib/Util.java", util("x")), "a.Act",
                 SpiVersion.CURRENT);
         SpecException e = assertThrows(SpecException.class, () -> PluginRegistry.discover(List.of(dir)));
-        assertTrue(e.getMessage().contains("activation plugin 'act-a' (a.Act from camel.jar) declares parameter 'maxSlope'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("activation plugin 'act-a' (a.Act from camel.jar): parameter name 'maxSlope' is not lower-kebab"), e.getMessage());
     }
 
     @Test
@@ -162,7 +162,7 @@ class PluginIsolationTest {
     void theModelKeyRecordsThePluginsCodeButNotTheEvalAttacks() {
         var plan = org.robustgrid.harness.grid.GridPlan.of(org.robustgrid.harness.grid.GridSpec.defaults().with(Map.of("dataset", "synthetic",
                 "model", "small-cnn(width=4)", "activations", "relu", "train-attacks", "fgsm(eps=0.1)", "eval-attacks", "fgsm(eps=0.2)",
-                "strategies", "centralized")), PluginRegistry.of(org.robustgrid.harness.testkit.TestPlugins.all()));
+                "strategies", "centralized")), PluginRegistry.of(org.robustgrid.harness.fixtures.TestPlugins.all()));
         var cell = plan.cells().get(0);
         String digests = String.join(",", cell.plugins().stream().map(p -> p.info().digest()).toList());
         assertTrue(cell.trainingKey().endsWith("|code=" + digests), cell.trainingKey());

@@ -10,7 +10,7 @@ import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 /** Plans of small grids and results files written by hand, without training anything. */
 final class ShardFixtures {

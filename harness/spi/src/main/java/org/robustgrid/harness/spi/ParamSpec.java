@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * One declared parameter of a plugin.
  *
- * @param name the key used in specs, lower camel or lower-kebab
+ * @param name the key used in specs, lower-kebab ({@link Names}): {@code eps}, {@code random-start}
  * @param type the value type
  * @param defaultValue the default, in spec syntax
  * @param min the smallest allowed value of a number (inclusive), or null
@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param aliases other keys accepted for this parameter (another library's name for it); a value
  *     given under an alias is stored, and written in the canonical spec, under {@link #name}, so an
  *     alias never changes a key
+ * @throws IllegalArgumentException when {@code name} is not lower-kebab
  */
 public record ParamSpec(String name, Type type, String defaultValue, Double min, Double max, List<String> choices, String doc,
         List<String> aliases) {
@@ -31,6 +32,9 @@ public record ParamSpec(String name, Type type, String defaultValue, Double min,
     }
 
     public ParamSpec {
+        if (!Names.isLowerKebab(name)) {
+            throw new IllegalArgumentException("parameter name '" + name + "' is not " + Names.RULE);
+        }
         choices = List.copyOf(choices);
         aliases = List.copyOf(aliases);
     }

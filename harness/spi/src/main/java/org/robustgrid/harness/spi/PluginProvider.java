@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface PluginProvider<T> {
 
-    /** The stable lower-kebab id used in specs, e.g. {@code pgd} or {@code hard-tanh}. */
+    /** The stable id used in specs, lower-kebab ({@link Names}), e.g. {@code pgd} or {@code hard-tanh}. */
     String id();
 
     /** One line for {@code robustgrid plugins}. */

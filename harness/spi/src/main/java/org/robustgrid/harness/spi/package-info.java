@@ -9,6 +9,15 @@
  * a one-line description, declared {@link org.robustgrid.harness.spi.ParamSpec parameters}, and a
  * {@code create(Params)} that receives parameters already checked against the declaration.
  *
+ * <p>The rules and helpers a plugin shares with the harness: {@link org.robustgrid.harness.spi.Names}
+ * (ids and parameter names are lower-kebab), {@link org.robustgrid.harness.spi.Perturbations} (array
+ * ownership across an attack's scopes, per-image norms, projections onto L∞ and L2 balls, margins),
+ * {@link org.robustgrid.harness.spi.Losses}, and {@link org.robustgrid.harness.spi.Seeding} (the
+ * engine's random generator, for a plugin's tests).
+ *
+ * <p>This package is its own artifact, {@code org.robustgrid:robustgrid-spi}, which depends on DJL's
+ * api alone; a plugin compiles against it (scope provided) and may use nothing else of robustgrid.
+ *
  * <p>NDArray ownership: arrays passed into a plugin belong to the caller; arrays a plugin returns are
  * attached to the manager of its main input (the images for an attack, the first client state for an
  * aggregation), so that they close with the caller's step scope.

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.plugin.PluginRegistry;
-import org.robustgrid.harness.plugin.PluginSpec;
-import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.PartitionerProvider;
@@ -93,15 +91,7 @@ public abstract class PartitionerContractTest {
 
     @Test
     void idAndDescriptionAreWellFormed() {
-        assertNotNull(provider.id(), "id");
-        assertTrue(PluginSpec.ID.matcher(provider.id()).matches(), "id '" + provider.id() + "' is not lower-kebab");
-        assertNotNull(provider.description(), "description");
-        assertFalse(provider.description().isBlank(), "description is blank");
-        assertFalse(provider.description().contains("\n"), "description is more than one line");
-        for (ParamSpec p : provider.parameters()) {
-            assertTrue(PluginSpec.ID.matcher(p.name()).matches(), "parameter '" + p.name() + "' is not lower-kebab");
-            assertFalse(p.doc().isBlank(), "parameter '" + p.name() + "' has no doc");
-        }
+        Declarations.assertWellFormed(provider);
     }
 
     @Test

@@ -15,26 +15,21 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackContract;
-import org.robustgrid.harness.plugin.PluginRegistry;
-import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.AttackProvider;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
-import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
@@ -98,7 +93,7 @@ public abstract class AttackContractTest {
         manager = NDManager.newBaseManager();
         network = AttackTestModels.randomCnn(manager, 1, SIZE, CLASSES, 11);
         try (NDManager m = NDManager.newBaseManager()) {
-            Engines.seed(12);
+            Seeding.seed(12);
             NDArray x = m.randomUniform(0f, 1f, new Shape(BATCH, 1, SIZE, SIZE));
             images = x.toFloatArray();
             labels = AttackTestModels.predictions(network.classifier(), x).toIntArray();
@@ -129,23 +124,11 @@ public abstract class AttackContractTest {
 
     @Test
     void describesItselfAndItsParameters() {
-        assertTrue(PluginSpec.ID.matcher(provider.id()).matches(), "id '" + provider.id() + "' is not lower-kebab");
-        String description = provider.description();
-        assertTrue(description != null && !description.isBlank() && !description.contains("\n"),
-                "description must be one non-blank line, got '" + description + "'");
-        Set<String> names = new HashSet<>();
-        for (ParamSpec p : provider.parameters()) {
-            assertTrue(PluginSpec.ID.matcher(p.name()).matches(), "parameter '" + p.name() + "' is not lower-kebab");
-            assertTrue(names.add(p.name()), "parameter '" + p.name() + "' declared twice");
-            assertFalse(p.doc() == null || p.doc().isBlank(), "parameter '" + p.name() + "' has no doc");
-        }
+        Declarations.assertWellFormed(provider);
         Params defaults = Params.defaults(provider);
         Attack attack = provider.create(defaults);
         assertNotNull(attack);
-        // The canonical spec, parsed again through the registry, gives the same plugin settings.
-        PluginRegistry registry = PluginRegistry.of(List.of(provider));
-        assertEquals(defaults.canonical(), registry.attack(defaults.canonical()).params().canonical());
-        if (names.contains("eps")) {
+        if (provider.parameters().stream().anyMatch(p -> p.name().equals("eps"))) {
             Optional<Budget> budget = attack.evaluationBudget();
             assertTrue(budget.isPresent(), "an attack with eps is reported at a budget");
             assertEquals(defaults.real("eps"), budget.get().eps(), 0.0, "budget eps is the eps parameter");
@@ -156,8 +139,7 @@ public abstract class AttackContractTest {
 
     @Test
     void rejectsAnUnknownKeyNamingIt() {
-        PluginRegistry registry = PluginRegistry.of(List.of(provider));
-        SpecException e = assertThrows(SpecException.class, () -> registry.attack(provider.id() + "(no-such-key=1)"));
+        SpecException e = assertThrows(SpecException.class, () -> Plugins.create(provider, provider.id() + "(no-such-key=1)"));
         assertTrue(e.getMessage().contains("no-such-key"), e.getMessage());
     }
 
@@ -166,7 +148,7 @@ public abstract class AttackContractTest {
         Attack attack = attack(Map.of());
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(1);
+            Seeding.seed(1);
             NDArray adv = attack.perturb(model(), b[0], b[1]);
             assertEquals(b[0].getShape(), adv.getShape());
             assertEquals(DataType.FLOAT32, adv.getDataType());
@@ -191,7 +173,7 @@ public abstract class AttackContractTest {
                 "the fixture must give the weights non-zero gradients");
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(2);
+            Seeding.seed(2);
             attack.perturb(model(), b[0], b[1]);
             assertArrayEquals(images, b[0].toFloatArray(), "x was modified");
             assertArrayEquals(labels, b[1].toIntArray(), "y was modified");
@@ -208,9 +190,9 @@ public abstract class AttackContractTest {
         Attack attack = attack(Map.of());
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(3);
+            Seeding.seed(3);
             float[] first = attack.perturb(model(), b[0], b[1]).toFloatArray();
-            Engines.seed(3);
+            Seeding.seed(3);
             float[] second = attack.perturb(model(), b[0], b[1]).toFloatArray();
             assertArrayEquals(first, second);
         }
@@ -223,7 +205,7 @@ public abstract class AttackContractTest {
         Attack attack = attack(Map.of("eps", "0"));
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(4);
+            Seeding.seed(4);
             NDArray adv = attack.perturb(model(), b[0], b[1]);
             assertArrayEquals(images, adv.toFloatArray());
             assertEquals(AttackTestModels.accuracy(model(), b[0], b[1]), AttackTestModels.accuracy(model(), adv, b[1]));
@@ -239,9 +221,9 @@ public abstract class AttackContractTest {
         assertEquals(0.0, atZero.evaluationBudget().orElseThrow().eps(), 0.0);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(8);
+            Seeding.seed(8);
             float[] reported = attack.perturb(model(), b[0], b[1]).toFloatArray();
-            Engines.seed(8);
+            Seeding.seed(8);
             float[] zero = atZero.perturb(model(), b[0], b[1]).toFloatArray();
             assertArrayEquals(reported, zero, "eps changed the perturbation; it must only say where results are reported");
             assertFalse(java.util.Arrays.equals(images, zero), "with eps=0 the attack left every image as it was: it projects");
@@ -254,7 +236,7 @@ public abstract class AttackContractTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
             int before = m.getManagedArrays().size();
-            Engines.seed(5);
+            Seeding.seed(5);
             NDArray adv = attack.perturb(model(), b[0], b[1]);
             assertSame(m, adv.getManager(), "the result belongs to x's manager");
             assertEquals(before + 1, m.getManagedArrays().size(), "arrays left in x's manager besides the result");
@@ -295,7 +277,7 @@ public abstract class AttackContractTest {
         };
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
-            Engines.seed(6);
+            Seeding.seed(6);
             attack.perturb(logitsOnly, b[0], b[1]);
         }
     }
@@ -323,7 +305,7 @@ public abstract class AttackContractTest {
                     return model().gradient(x, objective);
                 }
             };
-            Engines.seed(7);
+            Seeding.seed(7);
             attack.perturb(counting, b[0], b[1]);
             return peak[0];
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -24,8 +25,6 @@ import java.io.DataOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
-import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
 import org.robustgrid.harness.spi.Params;
@@ -35,7 +34,7 @@ import org.robustgrid.harness.spi.SpecException;
  * The contract every activation plugin must meet; a plugin's test is a one-line subclass:
  * {@code class TeluContractTest extends ActivationContractTest { TeluContractTest() { super(new TeluProvider()); } }}.
  *
- * <p>Checks: a lower-kebab id and a one-line description; the defaults resolve and create; an
+ * <p>Checks: the declarations ({@link Declarations}); the defaults resolve and create; an
  * unknown key is refused naming it; blocks keep the shape of image (N,C,H,W) and feature (N,F)
  * batches in training and evaluation; evaluation is deterministic; values and input gradients are
  * finite even at |x| = 1e4; each {@code newBlock()} is independent of the others; a block's
@@ -59,12 +58,8 @@ public abstract class ActivationContractTest {
     }
 
     @Test
-    void idIsLowerKebabAndDescriptionIsOneLine() {
-        assertTrue(PluginSpec.ID.matcher(provider.id()).matches(), () -> "id '" + provider.id() + "' is not lower-kebab");
-        String description = provider.description();
-        assertNotNull(description, "description");
-        assertFalse(description.isBlank(), "description is blank");
-        assertFalse(description.contains("\n"), () -> "description has more than one line: " + description);
+    void declaresAWellFormedIdDescriptionAndParameters() {
+        Declarations.assertWellFormed(provider);
     }
 
     @Test
@@ -119,7 +114,7 @@ public abstract class ActivationContractTest {
                 Block block = initialized(m, x.getShape());
                 x.setRequiresGradient(true);
                 NDArray y;
-                try (GradientCollector collector = Engines.get().newGradientCollector()) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     y = forward(m, block, x, training);
                     collector.backward(y.sum());
                 }

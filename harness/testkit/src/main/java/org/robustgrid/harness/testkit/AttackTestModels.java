@@ -1,5 +1,6 @@
 package org.robustgrid.harness.testkit;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -16,11 +18,12 @@ import ai.djl.training.initializer.XavierInitializer;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Random;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Models;
+import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
+import org.robustgrid.harness.spi.Seeding;
 
 /**
  * Tiny classifiers for attack tests: a linear softmax model whose weights the test knows (for closed
@@ -118,13 +121,13 @@ public final class AttackTestModels {
      * @param seed engine seed for the weights and the warm-up batch
      */
     public static Network randomCnn(NDManager m, int channels, int size, int classes, long seed) {
-        Engines.seed(seed);
+        Seeding.seed(seed);
         Block block = cnn(channels, classes);
         block.initialize(m, DataType.FLOAT32, new Shape(2, channels, size, size));
         ParameterStore store = new ParameterStore(m, false);
         NDArray x = m.randomUniform(0f, 1f, new Shape(16, channels, size, size));
         NDArray y = m.randomInteger(0, classes, new Shape(16), DataType.INT32);
-        try (GradientCollector gc = Engines.get().newGradientCollector()) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             gc.backward(Losses.crossEntropy(block.forward(store, new NDList(x), true).singletonOrThrow(), y));
         }
         return new Network(block, new NetworkClassifier(block, store, classes));
@@ -201,7 +204,7 @@ public final class AttackTestModels {
      * @param seed engine seed for initialization and batch order
      */
     public static Network trainedCnn(NDManager m, Data train, int classes, int steps, int batch, float lr, long seed) {
-        Engines.seed(seed);
+        Seeding.seed(seed);
         Shape shape = train.x().getShape();
         Block block = cnn((int) shape.get(1), classes);
         block.initialize(m, DataType.FLOAT32, new Shape(batch, shape.get(1), shape.get(2), shape.get(3)));
@@ -220,7 +223,7 @@ public final class AttackTestModels {
                 NDArray yb = train.y().get(index);
                 xb.attach(step);
                 yb.attach(step);
-                try (GradientCollector gc = Engines.get().newGradientCollector()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.backward(Losses.crossEntropy(block.forward(store, new NDList(xb), true).singletonOrThrow(), yb));
                 }
                 for (Parameter p : weights) {
@@ -265,7 +268,8 @@ public final class AttackTestModels {
         float[] std = new float[channels];
         java.util.Arrays.fill(mean, 0.5f);
         java.util.Arrays.fill(std, 0.25f);
-        Block block = Models.build("small-cnn(width=4)", TestPlugins.relu(), channels, classes, mean, std);
+        Activation relu = () -> new LambdaBlock(list -> new NDList(ai.djl.nn.Activation.relu(list.singletonOrThrow())), "relu");
+        Block block = Models.build("small-cnn(width=4)", relu, channels, classes, mean, std);
         block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         return block;
     }

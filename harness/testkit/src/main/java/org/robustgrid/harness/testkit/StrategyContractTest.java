@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -21,17 +22,15 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
-import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.plugin.PluginRegistry;
-import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.spi.ClientUpdate;
-import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.PluginKind;
+import org.robustgrid.harness.spi.Seeding;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.spi.Strategy;
 import org.robustgrid.harness.spi.StrategyProvider;
@@ -101,15 +100,7 @@ public abstract class StrategyContractTest {
 
     @Test
     void idAndDescriptionAreWellFormed() {
-        assertNotNull(provider.id(), "id");
-        assertTrue(PluginSpec.ID.matcher(provider.id()).matches(), "id '" + provider.id() + "' is not lower-kebab");
-        assertNotNull(provider.description(), "description");
-        assertFalse(provider.description().isBlank(), "description is blank");
-        assertFalse(provider.description().contains("\n"), "description is more than one line");
-        for (ParamSpec p : provider.parameters()) {
-            assertTrue(PluginSpec.ID.matcher(p.name()).matches(), "parameter '" + p.name() + "' is not lower-kebab");
-            assertFalse(p.doc().isBlank(), "parameter '" + p.name() + "' has no doc");
-        }
+        Declarations.assertWellFormed(provider);
     }
 
     @Test
@@ -186,7 +177,7 @@ public abstract class StrategyContractTest {
             return;
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            Engines.seed(5);
+            Seeding.seed(5);
             Classifier model = new LinearClassifier(m, 2 * 4 * 4, 3, 9);
             NDArray x = m.randomUniform(0, 1, new Shape(6, 2, 4, 4));
             float[] before = x.toFloatArray();
@@ -263,7 +254,7 @@ public abstract class StrategyContractTest {
                 xt.setRequiresGradient(true);
                 NDArray logits;
                 NDArray value;
-                try (GradientCollector collector = Engines.get().newGradientCollector()) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     logits = logits(xt);
                     value = objective.apply(xt, logits);
                     collector.backward(value);

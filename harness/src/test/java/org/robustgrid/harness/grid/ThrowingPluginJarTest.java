@@ -27,7 +27,7 @@ import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.PluginProvider;
-import org.robustgrid.harness.testkit.TestPlugins;
+import org.robustgrid.harness.fixtures.TestPlugins;
 
 /**
  * A third-party jar whose plugins throw, each in one place the SPI calls (an attack's {@code create} and

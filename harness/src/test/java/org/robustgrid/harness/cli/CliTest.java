@@ -33,6 +33,17 @@ class CliTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelp() {
+        for (String command : new String[] {"run", "plugins", "leaderboard", "merge", "report", "partition", "bench", "slurm", "engine",
+            "new-plugin"}) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.out().contains("Usage: robustgrid " + command), command + ": " + r.out());
+        }
+        assertTrue(run("run", "--help").out().contains("--eval-attacks"), "run's help lists the grid keys");
+    }
+
+    @Test
     void malformedSpecExitsTwoWithOneLine(@TempDir Path out) {
         Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm(eps=8/255", "--out", out.toString());
         assertOneLine(r);

@@ -39,11 +39,13 @@ ONEDNN_VERBOSE=1 "${rg[@]}" >"$out/robustgrid.log" 2>&1 || { tail -n 20 "$out/ro
 ONEDNN_VERBOSE=1 "${pt[@]}" >"$out/pytorch.log" 2>&1 || { tail -n 20 "$out/pytorch.log" >&2; exit 1; }
 "$python" bench/onednn_breakdown.py --last-of $((warmup + 1)) "$out/robustgrid.log" "$out/pytorch.log"
 if command -v perf >/dev/null; then
-  for side in rg pt; do
-    declare -n cmd=$side
-    echo "== perf stat, $side: ${cmd[*]}"
-    perf stat -e task-clock,page-faults,context-switches,cpu-migrations "${cmd[@]}" 2>&1 | grep -E "images_per_second|task-clock|page-faults|context-switches|cpu-migrations|elapsed"
-  done
+  stat() {
+    echo "== perf stat, $1: ${*:2}"
+    perf stat -e task-clock,page-faults,context-switches,cpu-migrations "${@:2}" 2>&1 \
+      | grep -E "images_per_second|task-clock|page-faults|context-switches|cpu-migrations|elapsed"
+  }
+  stat robustgrid "${rg[@]}"
+  stat pytorch "${pt[@]}"
 else
   echo "(perf not installed: apt-get install -y linux-perf for the page-fault counts)"
 fi

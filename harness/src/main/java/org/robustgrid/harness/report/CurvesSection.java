@@ -91,9 +91,11 @@ final class CurvesSection implements Section {
                 lines.add(new LineChart.Line(c.activation(), label, Svg.color(Math.max(0, acts.indexOf(c.activation())) % 8 + 1), c.eps(),
                         c.accuracy()));
             }
-            h.append("<div class=\"figure\">\n").append(new LineChart("curve-" + Specs.id(e.getKey()), "Robust accuracy against "
-                    + b.norm().id() + " budget: " + Specs.display(e.getKey()), "epsilon (" + b.norm().id() + ", [0,1] pixels)", "robust accuracy",
-                    lines, 0, 1, b.eps()).svg()).append("</div>\n");
+            // the whole spec is too long for the chart's own title line: it goes in the caption above it
+            h.append("<div class=\"figure\">\n<p class=\"caption\">").append(Svg.esc(Specs.display(e.getKey()))).append("</p>\n")
+                    .append(new LineChart("curve-" + Specs.id(e.getKey()), "Robust accuracy of " + Specs.id(e.getKey()) + " against the "
+                            + b.norm().id() + " budget", "epsilon (" + b.norm().id() + ", [0,1] pixels)", "robust accuracy",
+                            lines, 0, 1, b.eps()).svg()).append("</div>\n");
         }
         h.append("</section>\n");
     }

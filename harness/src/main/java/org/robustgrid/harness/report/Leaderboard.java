@@ -137,7 +137,10 @@ public final class Leaderboard {
             sb.append(String.format(Locale.ROOT, "%n== over seeds: %s ==%n", Specs.display(e.getKey())));
             sb.append(String.format(Locale.ROOT, "%-22s %-8s %-22s %-22s %5s %3s %-17s %-17s%n", "activation", "lr", "strategy", "partitioner",
                     "share", "n", "natural mean±sd", "robust mean±sd"));
-            for (List<ResultRow> l : byConfig.values()) {
+            // best mean robust accuracy first (ties: best mean natural accuracy)
+            List<List<ResultRow>> configs = new ArrayList<>(byConfig.values());
+            configs.sort(java.util.Comparator.<List<ResultRow>>comparingDouble(l -> -mean(l, true)).thenComparingDouble(l -> -mean(l, false)));
+            for (List<ResultRow> l : configs) {
                 ResultRow r = l.get(0);
                 Spread nat = Spread.of(l.stream().mapToDouble(x -> x.measures().naturalAcc()).toArray());
                 Spread rob = Spread.of(l.stream().mapToDouble(x -> x.measures().robustAcc()).toArray());
@@ -146,6 +149,10 @@ public final class Leaderboard {
                         r.get(Column.SHARE), l.size(), meanSd(nat), meanSd(rob)));
             }
         }
+    }
+
+    private static double mean(List<ResultRow> rows, boolean robust) {
+        return rows.stream().mapToDouble(x -> robust ? x.measures().robustAcc() : x.measures().naturalAcc()).average().orElse(Double.NaN);
     }
 
     /** Rows grouped by everything that describes their model except the seed, in ranking order. */

@@ -63,4 +63,14 @@ class LeaderboardTest {
         assertTrue(untested.rank(ranked.get(0)).isEmpty());
         assertTrue(untested.csv().contains("\"pgd(alpha=2/255,eps=8/255,steps=20)\",,synthetic"), untested.csv());
     }
+
+    @Test
+    void configurationsOverSeedsAreOrderedByTheirMeanNotByTheirBestSeed(@TempDir Path dir) {
+        OutcomeStore store = new OutcomeStore(dir);
+        List<ResultRow> rows = List.of(row(store, "bbbbbbb1", "relu", 0, 200), row(store, "bbbbbbb2", "relu", 1, 100),
+                row(store, "bbbbbbb3", "gelu", 0, 190), row(store, "bbbbbbb4", "gelu", 1, 190));
+        String table = Leaderboard.of(rows, store).table();
+        String seeds = table.substring(table.indexOf("== over seeds:"));
+        assertTrue(seeds.indexOf("gelu") < seeds.indexOf("relu"), "gelu's mean 0.475 above relu's 0.375, though relu has the best seed: " + seeds);
+    }
 }

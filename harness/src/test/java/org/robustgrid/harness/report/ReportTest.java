@@ -263,9 +263,11 @@ class ReportTest {
     void headerSaysWhatWasRunAndHowToRedrawIt() {
         String head = section(Report.of(FakeResults.rows()).html("runs/results.csv"), "overview");
         for (String s : List.of("cifar10", "resnet18", "26 trained models, 104 rows (100 ok, 4 failed)", "0.36.0", "PyTorch 2.7.1",
-                "NVIDIA H100", "2025-12-10 08:00 UTC", "./robustgrid report runs/results.csv")) {
-            assertTrue(head.contains(s), "header holds " + s);
+                "NVIDIA H100", "2025-12-10 08:00 UTC", "./robustgrid report runs/results.csv",
+                "fgsm(eps=8/255); pgd(alpha=2/255,eps=8/255,random-start=true,steps=20)", "pgd(alpha=2/255,eps=8/255,random-start=true,steps=10)")) {
+            assertTrue(head.contains(s), "header holds " + s + ": " + head);
         }
+        assertFalse(head.contains("0.0313"), "specs as written, not as decimals");
     }
 
     @Test

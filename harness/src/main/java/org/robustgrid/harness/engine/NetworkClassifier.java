@@ -2,10 +2,8 @@ package org.robustgrid.harness.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -42,28 +40,11 @@ public final class NetworkClassifier implements Classifier {
 
     @Override
     public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
-        NDManager caller = x.getManager();
-        try (NDManager scope = caller.newSubManager()) {
-            NDArray xt = x.duplicate();
-            xt.attach(scope);
-            xt.setRequiresGradient(true);
-            setWeightsTracked(false);
-            NDArray logits;
-            NDArray value;
-            try (GradientCollector collector = Engines.get().newGradientCollector()) {
-                logits = block.forward(store, new NDList(xt), false).singletonOrThrow();
-                value = objective.apply(xt, logits);
-                collector.backward(value);
-            } finally {
-                setWeightsTracked(true);
-            }
-            NDArray grad = xt.getGradient().duplicate();
-            NDArray outLogits = logits.stopGradient();
-            NDArray outValue = value.stopGradient();
-            grad.attach(caller);
-            outLogits.attach(caller);
-            outValue.attach(caller);
-            return new InputGradient(outLogits, outValue, grad);
+        setWeightsTracked(false); // input gradients only: no weight gradients computed or touched
+        try {
+            return Classifier.inputGradient(x, this::logits, objective);
+        } finally {
+            setWeightsTracked(true);
         }
     }
 

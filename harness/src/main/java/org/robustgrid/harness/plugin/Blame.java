@@ -38,7 +38,7 @@ public final class Blame {
                     }
                 }
                 if (best != null) {
-                    return Optional.of(best.who() + " threw " + describe(e) + " (at " + frame.getClassName() + "." + frame.getMethodName() + ")");
+                    return Optional.of(best.info().who() + " threw " + describe(e) + " (at " + frame.getClassName() + "." + frame.getMethodName() + ")");
                 }
             }
         }

@@ -59,9 +59,4 @@ public record Plugin<T>(PluginInfo info, Params params, T instance, String failu
     public String source() {
         return info.id() + "=" + info.source() + "#" + info.digest();
     }
-
-    /** How failure messages name this plugin: {@code attack plugin 'pgd' (plugins-attacks-0.1.0.jar, 0.1.0)}. */
-    public String who() {
-        return info.who();
-    }
 }

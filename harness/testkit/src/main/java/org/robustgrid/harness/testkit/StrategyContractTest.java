@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -247,26 +245,7 @@ public abstract class StrategyContractTest {
 
         @Override
         public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
-            NDManager caller = x.getManager();
-            try (NDManager scope = caller.newSubManager()) {
-                NDArray xt = x.duplicate();
-                xt.attach(scope);
-                xt.setRequiresGradient(true);
-                NDArray logits;
-                NDArray value;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    logits = logits(xt);
-                    value = objective.apply(xt, logits);
-                    collector.backward(value);
-                }
-                NDArray grad = xt.getGradient().duplicate();
-                NDArray outLogits = logits.stopGradient();
-                NDArray outValue = value.stopGradient();
-                grad.attach(caller);
-                outLogits.attach(caller);
-                outValue.attach(caller);
-                return new InputGradient(outLogits, outValue, grad);
-            }
+            return Classifier.inputGradient(x, this::logits, objective);
         }
     }
 }

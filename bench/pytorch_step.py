@@ -154,6 +154,8 @@ def parse_args(argv):
     ap.add_argument("--activation", default="relu", choices=sorted(ACTIVATIONS))
     ap.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's own)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--profile", metavar="FILE",
+                    help="write the autograd profiler's record of the timed steps to FILE (Chrome trace; bench/torch_ops.py sums it)")
     ap.add_argument("--check-finite", action="store_true",
                     help="count non-finite PGD input gradients; fail unless the loss and all gradients are finite")
     a = ap.parse_args(argv)
@@ -202,6 +204,10 @@ def main(argv):
         train_step(model, params, opt, x, y, a.steps, stats)
     loss_sum = torch.zeros((), device=dev)
     sync()
+    # The same operator profiler robustgrid's --profile starts through DJL (the legacy one, not kineto).
+    prof = torch.autograd.profiler.profile(record_shapes=True, use_kineto=False) if a.profile else None
+    if prof is not None:
+        prof.__enter__()
     t0 = time.perf_counter()
     c0 = time.process_time()
     for _ in range(a.iterations):
@@ -209,6 +215,9 @@ def main(argv):
     sync()
     seconds = time.perf_counter() - t0
     cpu_seconds = time.process_time() - c0
+    if prof is not None:
+        prof.__exit__(None, None, None)
+        prof.export_chrome_trace(a.profile)
 
     mean_loss = loss_sum.item() / a.iterations
     # CPU seconds of this process beside wall seconds: on a shared machine their ratio shows how many

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,16 @@ public final class StepBenchmark {
      */
     public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations, LossListener losses) {
+        return trainingStep(model, activation, attack, strategy, recipe, shape, device, warmup, iterations, losses, null);
+    }
+
+    /**
+     * As above; with {@code profile}, libtorch's operator profiler records the timed iterations and
+     * writes them to that file as a Chrome trace (each operator's name, input shapes and times; the
+     * profiler's overhead is in the timing then, so use it to compare operators, not throughput).
+     */
+    public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+            Dataset shape, Device device, int warmup, int iterations, LossListener losses, Path profile) {
         Engines.seed(0);
         try (Network net = Network.create(model, activation, shape, device);
                 LocalTrainer trainer = new LocalTrainer(net, recipe, strategy);
@@ -107,6 +118,9 @@ public final class StepBenchmark {
                 step(net, trainer, x, y, client, attack, recipe.lr(), lossSum, i, losses);
             }
             lossSum.getFloat();
+            if (profile != null) {
+                JniUtils.startProfile(device.isGpu(), true, false);
+            }
             long t0 = System.nanoTime();
             for (int i = 0; i < iterations; i++) {
                 step(net, trainer, x, y, client, attack, recipe.lr(), lossSum, warmup + i, losses);
@@ -114,6 +128,9 @@ public final class StepBenchmark {
             // the only host read of the timed loop: it also waits for the device to finish
             float loss = lossSum.getFloat();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (profile != null) {
+                JniUtils.stopProfile(profile.toAbsolutePath().toString());
+            }
             if (!Float.isFinite(loss)) {
                 // the engine's label names oneDNN's level: the known source of NaN here was a wrong kernel
                 throw new IllegalStateException("benchmark loss is " + loss + " over " + (warmup + iterations) + " steps of " + model
@@ -143,7 +160,7 @@ public final class StepBenchmark {
             NDArray x = data.randomUniform(0f, 1f, new Shape(batch, shape.channels(), shape.height(), shape.width()),
                     DataType.FLOAT32, device);
             NDArray y = data.randomInteger(0, shape.numClasses(), new Shape(batch), DataType.INT32);
-            var classifier = net.classifier();
+            var classifier = net.inference(data);
             NDArray sum = data.zeros(new Shape());
             for (int i = 0; i < warmup; i++) {
                 perturb(data, attack, classifier, x, y, sum);

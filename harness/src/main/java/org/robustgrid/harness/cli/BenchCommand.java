@@ -2,6 +2,7 @@ package org.robustgrid.harness.cli;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.Defaults;
@@ -78,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--print-losses", description = "print each training step's loss (%%.9g; one host read per step, so slower)")
     boolean printLosses;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "write libtorch's operator profile of the timed training steps to FILE (Chrome trace JSON; bench/torch_ops.py sums it)")
+    Path profile;
+
     @Override
     public Integer call() {
         if (batch < 1 || iterations < 1 || warmup < 0 || steps < 0 || size < 8 || channels < 1) {
@@ -122,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                     trainAttack == null ? "none" : trainAttack.canonical(), batch, iterations, warmup);
             timing = StepBenchmark.trainingStep(modelSpec, act.instance(), trainAttack == null ? null : trainAttack.instance(),
                     strategy.instance(), recipe, shape, dev, warmup, iterations,
-                    printLosses ? (i, loss) -> out.printf(Locale.ROOT, "step=%d loss=%.9g%n", i, loss) : null);
+                    printLosses ? (i, loss) -> out.printf(Locale.ROOT, "step=%d loss=%.9g%n", i, loss) : null, profile);
         }
         out.printf(Locale.ROOT, "seconds=%.3f seconds_per_iteration=%.4f%n", timing.seconds(), timing.seconds() / timing.iterations());
         out.printf(Locale.ROOT, "images_per_second=%.1f%n", timing.imagesPerSecond());

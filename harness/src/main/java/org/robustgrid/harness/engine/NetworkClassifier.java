@@ -7,25 +7,35 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.robustgrid.harness.spi.Classifier;
 
 /**
- * A DJL block seen as a {@link Classifier}: inference mode always, and the weights' gradient
- * tracking switched off while the input gradient is taken, so an attack's backward passes neither
- * add into the weights' gradients nor spend time computing them.
+ * A network's inference function seen as a {@link Classifier}: inference mode always, and the weights'
+ * gradient tracking switched off while the input gradient is taken, so an attack's backward passes
+ * neither add into the weights' gradients nor spend time computing them.
  */
 public final class NetworkClassifier implements Classifier {
 
-    private final Block block;
-    private final ParameterStore store;
+    private final UnaryOperator<NDArray> forward;
     private final int numClasses;
     private final List<Parameter> trainable;
 
+    /** The block's own forward pass in inference mode. */
     public NetworkClassifier(Block block, ParameterStore store, int numClasses) {
-        this.block = block;
-        this.store = store;
+        this(x -> block.forward(store, new NDList(x), false).singletonOrThrow(), numClasses,
+                block.getParameters().values().stream().filter(Parameter::requiresGradient).toList());
+    }
+
+    /**
+     * @param forward the inference function, images to logits
+     * @param numClasses the logits' width
+     * @param trainable the parameters {@code forward} may read that track gradients
+     */
+    public NetworkClassifier(UnaryOperator<NDArray> forward, int numClasses, List<Parameter> trainable) {
+        this.forward = forward;
         this.numClasses = numClasses;
-        this.trainable = block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+        this.trainable = List.copyOf(trainable);
     }
 
     @Override
@@ -35,7 +45,7 @@ public final class NetworkClassifier implements Classifier {
 
     @Override
     public NDArray logits(NDArray x) {
-        return block.forward(store, new NDList(x), false).singletonOrThrow();
+        return forward.apply(x);
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.robustgrid.harness.data.Batches;
 
 /**
  * Measures a network on test images. The model runs in inference mode throughout (BatchNorm running
- * statistics) and attacks reach it only through {@link NetworkClassifier}.
+ * statistics, folded into the convolutions: {@link Network#inference}) and attacks reach it only through
+ * {@link NetworkClassifier}; the clean, attacked and judged predictions all come from the same function.
  */
 public final class Evaluator {
 
@@ -31,15 +32,17 @@ public final class Evaluator {
 
     /** Fraction of {@code data} classified correctly. */
     public double naturalAccuracy(Dataset data) {
-        NetworkClassifier c = net.classifier();
         int[] order = identity(data.size());
         long correct = 0;
-        for (int from = 0; from < data.size(); from += batchSize) {
-            int to = Math.min(data.size(), from + batchSize);
-            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
-                correct += c.logits(b.x()).argMax(1).toType(b.y().getDataType(), false).eq(b.y()).sum().getLong();
+        try (NDManager weights = net.manager().newSubManager()) {
+            NetworkClassifier c = net.inference(weights);
+            for (int from = 0; from < data.size(); from += batchSize) {
+                int to = Math.min(data.size(), from + batchSize);
+                try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
+                    correct += c.logits(b.x()).argMax(1).toType(b.y().getDataType(), false).eq(b.y()).sum().getLong();
+                }
             }
         }
         return (double) correct / data.size();
@@ -55,7 +58,6 @@ public final class Evaluator {
      * @throws AttackContractException when a batch breaks the contract
      */
     public AttackOutcome attack(Dataset data, Attack attack) {
-        NetworkClassifier c = net.classifier();
         int n = data.size();
         int[] order = identity(n);
         boolean[] clean = new boolean[n];
@@ -63,24 +65,27 @@ public final class Evaluator {
         float[] l2 = new float[n];
         float[] linf = new float[n];
         long start = System.nanoTime();
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
-                NDArray y = b.y();
-                NDArray okClean = c.logits(b.x()).argMax(1).toType(y.getDataType(), false).eq(y);
-                NDArray xAdv = attack.perturb(c, b.x(), y);
-                var broken = AttackContract.check(b.x(), xAdv, attack.budget());
-                if (broken.isPresent()) {
-                    throw new AttackContractException(broken.get());
+        try (NDManager weights = net.manager().newSubManager()) {
+            NetworkClassifier c = net.inference(weights);
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
+                    NDArray y = b.y();
+                    NDArray okClean = c.logits(b.x()).argMax(1).toType(y.getDataType(), false).eq(y);
+                    NDArray xAdv = attack.perturb(c, b.x(), y);
+                    var broken = AttackContract.check(b.x(), xAdv, attack.budget());
+                    if (broken.isPresent()) {
+                        throw new AttackContractException(broken.get());
+                    }
+                    NDArray okAdv = c.logits(xAdv).argMax(1).toType(y.getDataType(), false).eq(y);
+                    NDArray delta = xAdv.sub(b.x()).reshape(to - from, -1);
+                    System.arraycopy(okClean.toBooleanArray(), 0, clean, from, to - from);
+                    System.arraycopy(okAdv.toBooleanArray(), 0, adversarial, from, to - from);
+                    System.arraycopy(delta.norm(new int[] {1}).toFloatArray(), 0, l2, from, to - from);
+                    System.arraycopy(delta.abs().max(new int[] {1}).toFloatArray(), 0, linf, from, to - from);
                 }
-                NDArray okAdv = c.logits(xAdv).argMax(1).toType(y.getDataType(), false).eq(y);
-                NDArray delta = xAdv.sub(b.x()).reshape(to - from, -1);
-                System.arraycopy(okClean.toBooleanArray(), 0, clean, from, to - from);
-                System.arraycopy(okAdv.toBooleanArray(), 0, adversarial, from, to - from);
-                System.arraycopy(delta.norm(new int[] {1}).toFloatArray(), 0, l2, from, to - from);
-                System.arraycopy(delta.abs().max(new int[] {1}).toFloatArray(), 0, linf, from, to - from);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -9,6 +9,7 @@ import org.robustgrid.harness.Version;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackOutcome;
+import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.AttackKind;
 import org.robustgrid.harness.results.Measures;
@@ -87,7 +88,7 @@ final class RecordStage {
 
     private Provenance provenance(Cell cell, Plugin<Attack> attack) {
         return new Provenance(Version.get(), pluginVersions(cell, attack, Plugin::versioned), pluginVersions(cell, attack, Plugin::source),
-                Engines.djlVersion(), Engines.describe(), Devices.label(device));
+                Engines.djlVersion(), Engines.describe() + (Network.foldingEnabled() ? " inference=bn-folded" : ""), Devices.label(device));
     }
 
     static ModelFacts facts(Cell cell) {

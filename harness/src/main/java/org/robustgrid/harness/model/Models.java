@@ -20,7 +20,7 @@ public final class Models {
 
     /** How one architecture is built from its checked parameters. */
     interface Builder {
-        Block build(Activation activation, Params params, int classes);
+        Block build(Activation activation, Params params, int classes, Folding folding);
     }
 
     /**
@@ -36,10 +36,10 @@ public final class Models {
     private static final Map<String, ModelType> TYPES = register(
             new ModelType("resnet18", "CIFAR ResNet-18: 3x3 stem, no max-pool, BasicBlocks [2,2,2,2], widths w,2w,4w,8w",
                     List.of(ParamSpec.integer("width", 64, 4, 512, "channels of the first stage (64 in the study)")),
-                    (act, p, classes) -> ResNet18.build(act, p.integer("width"), classes)),
+                    (act, p, classes, folding) -> ResNet18.build(act, p.integer("width"), classes, folding)),
             new ModelType("small-cnn", "two conv-BN-act blocks with max-pool and a hidden linear layer, for quick runs",
                     List.of(ParamSpec.integer("width", 32, 4, 512, "channels of the first convolution")),
-                    (act, p, classes) -> SmallCnn.build(act, p.integer("width"), classes)));
+                    (act, p, classes, folding) -> SmallCnn.build(act, p.integer("width"), classes, folding)));
 
     private Models() {}
 
@@ -77,10 +77,18 @@ public final class Models {
      * @param std per-channel input standard deviation
      */
     public static Block build(String spec, Activation activation, int channels, int classes, float[] mean, float[] std) {
+        return buildFoldable(spec, activation, channels, classes, mean, std).block();
+    }
+
+    /** A built network and what folding it for inference needs to know (see {@link FoldedForward}). */
+    record Built(Block block, Folding folding) {}
+
+    static Built buildFoldable(String spec, Activation activation, int channels, int classes, float[] mean, float[] std) {
         PluginSpec parsed = PluginSpec.parse(spec);
         ModelType type = type(parsed.id());
-        Block net = type.builder().build(activation, Params.resolve(type.id(), type.parameters(), parsed.raw()), classes);
-        return new SequentialBlock().add(new Normalize(mean, std)).add(net);
+        Folding folding = new Folding();
+        Block net = type.builder().build(activation, Params.resolve(type.id(), type.parameters(), parsed.raw()), classes, folding);
+        return new Built(new SequentialBlock().add(new Normalize(mean, std)).add(net), folding);
     }
 
     /** Checks a model spec and returns its parameters. */

@@ -33,10 +33,15 @@ public final class Network implements AutoCloseable {
     private final List<Parameter> all;
     private final List<Parameter> trainable;
     private final int numClasses;
+    private final Folding folding;
 
-    private Network(NDManager manager, Block block, int numClasses) {
+    /** System property that turns the folding of {@link #inference} off ({@code false}); on by default. */
+    public static final String FOLD_PROPERTY = "robustgrid.fold-batchnorm";
+
+    private Network(NDManager manager, Block block, Folding folding, int numClasses) {
         this.manager = manager;
         this.block = block;
+        this.folding = folding;
         this.store = new ParameterStore(manager, false);
         this.all = new ArrayList<>(block.getParameters().values());
         this.trainable = all.stream().filter(Parameter::requiresGradient).toList();
@@ -50,11 +55,12 @@ public final class Network implements AutoCloseable {
     public static Network create(String modelSpec, Activation activation, Dataset data, Device device) {
         NDManager manager = Engines.get().newBaseManager(device);
         try {
-            Block block = Models.build(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
+            Models.Built built = Models.buildFoldable(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
+            Block block = built.block();
             block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
                     Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, data.channels(), data.height(), data.width()));
-            return new Network(manager, block, data.numClasses());
+            return new Network(manager, block, built.folding(), data.numClasses());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -96,9 +102,33 @@ public final class Network implements AutoCloseable {
         return trainable.stream().mapToLong(p -> p.getArray().size()).sum();
     }
 
-    /** The network as attacks see it: inference mode, input gradients only. */
+    /** The network as attacks see it: inference mode, input gradients only, the block's own forward pass. */
     public NetworkClassifier classifier() {
         return new NetworkClassifier(block, store, numClasses);
+    }
+
+    /**
+     * The network as attacks and evaluations see it, for the weights as they are now: inference mode,
+     * input gradients only, and each BatchNorm that follows a convolution folded into it
+     * ({@link FoldedForward}: the same function up to float rounding, without BatchNorm's passes),
+     * unless the system property {@value #FOLD_PROPERTY} is {@code false}. The folded weights belong to
+     * {@code owner} and do not follow later updates: take one per training step or per evaluation.
+     */
+    public NetworkClassifier inference(NDManager owner) {
+        if (!foldingEnabled()) {
+            return classifier();
+        }
+        return new NetworkClassifier(new FoldedForward(block, store, folding, owner), numClasses, trainable);
+    }
+
+    /** What folding this network knows (its BatchNorms' epsilons and residual sums). */
+    Folding folding() {
+        return folding;
+    }
+
+    /** Whether {@link #inference} folds BatchNorm ({@value #FOLD_PROPERTY}, default true). */
+    public static boolean foldingEnabled() {
+        return !"false".equalsIgnoreCase(System.getProperty(FOLD_PROPERTY, "true").trim());
     }
 
     /** Logits in training mode (BatchNorm batch statistics, RReLU random slopes). */

@@ -1,16 +1,12 @@
 package org.robustgrid.harness.model;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import java.util.List;
 import org.robustgrid.harness.spi.Activation;
 
 /**
@@ -25,17 +21,17 @@ final class ResNet18 {
 
     private ResNet18() {}
 
-    static Block build(Activation act, int width, int classes) {
+    static Block build(Activation act, int width, int classes, Folding folding) {
         SequentialBlock net = new SequentialBlock()
                 .add(conv(width, 3, 1))
-                .add(BatchNorm.builder().build())
+                .add(folding.batchNorm())
                 .add(act.newBlock());
         int in = width;
         for (int stage = 0; stage < BLOCKS_PER_STAGE.length; stage++) {
             int out = width << stage;
             for (int b = 0; b < BLOCKS_PER_STAGE[stage]; b++) {
                 int stride = (stage > 0 && b == 0) ? 2 : 1;
-                net.add(basicBlock(act, in, out, stride));
+                net.add(basicBlock(act, in, out, stride, folding));
                 in = out;
             }
         }
@@ -45,19 +41,18 @@ final class ResNet18 {
     }
 
     /** relu(bn(conv(relu(bn(conv(x))))) + shortcut(x)), with the activation in place of relu. */
-    private static Block basicBlock(Activation act, int in, int out, int stride) {
+    private static Block basicBlock(Activation act, int in, int out, int stride, Folding folding) {
         SequentialBlock main = new SequentialBlock()
                 .add(conv(out, 3, stride))
-                .add(BatchNorm.builder().build())
+                .add(folding.batchNorm())
                 .add(act.newBlock())
                 .add(conv(out, 3, 1))
-                .add(BatchNorm.builder().build());
+                .add(folding.batchNorm());
         Block shortcut = (stride == 1 && in == out)
                 ? Blocks.identityBlock()
-                : new SequentialBlock().add(conv(out, 1, stride)).add(BatchNorm.builder().build());
+                : new SequentialBlock().add(conv(out, 1, stride)).add(folding.batchNorm());
         return new SequentialBlock()
-                .add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
-                        List.of(main, shortcut)))
+                .add(folding.sum(main, shortcut))
                 .add(act.newBlock());
     }
 

@@ -5,7 +5,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import org.robustgrid.harness.spi.Activation;
 
@@ -14,14 +13,14 @@ final class SmallCnn {
 
     private SmallCnn() {}
 
-    static Block build(Activation act, int width, int classes) {
+    static Block build(Activation act, int width, int classes, Folding folding) {
         return new SequentialBlock()
                 .add(ResNet18.conv(width, 3, 1))
-                .add(BatchNorm.builder().build())
+                .add(folding.batchNorm())
                 .add(act.newBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(ResNet18.conv(2 * width, 3, 1))
-                .add(BatchNorm.builder().build())
+                .add(folding.batchNorm())
                 .add(act.newBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())

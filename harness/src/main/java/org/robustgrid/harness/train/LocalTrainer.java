@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
 import org.robustgrid.harness.data.Batches;
 import org.robustgrid.harness.data.Dataset;
-import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.ClientContext;
@@ -34,7 +33,6 @@ public final class LocalTrainer implements AutoCloseable {
     private final Recipe recipe;
     private final Strategy strategy;
     private final Sgd sgd;
-    private final NetworkClassifier classifier;
     private boolean gradientsExist;
 
     public LocalTrainer(Network net, Recipe recipe, Strategy strategy) {
@@ -43,7 +41,6 @@ public final class LocalTrainer implements AutoCloseable {
         this.strategy = strategy;
         // a strategy whose method fixes its own weight decay (CalFAT: 2e-3) overrides the recipe's
         this.sgd = new Sgd(net.trainable(), net.manager(), recipe.momentum(), strategy.weightDecay().orElse(recipe.weightDecay()));
-        this.classifier = net.classifier();
     }
 
     /**
@@ -109,7 +106,7 @@ public final class LocalTrainer implements AutoCloseable {
 
     /** Accuracy of the model in inference mode on a batch (a host read). */
     private double accuracy(NDArray x, NDArray y) {
-        return classifier.logits(x).argMax(1).toType(y.getDataType(), false).eq(y).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+        return net.classifier().logits(x).argMax(1).toType(y.getDataType(), false).eq(y).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .mean().getFloat();
     }
 
@@ -132,7 +129,7 @@ public final class LocalTrainer implements AutoCloseable {
 
     private Step run(NDManager m, NDArray x, NDArray y, ClientContext client, Attack attack, double lr) {
         // x_adv from the attack on the model in inference mode; its backward passes leave weight gradients alone.
-        NDArray adversarial = attack == null ? null : attack.perturb(classifier, x, y);
+        NDArray adversarial = attack == null ? null : attack.perturb(net.inference(m), x, y);
         NDArray noisy = recipe.noiseSigma() == 0 ? null
                 : x.add(m.randomNormal(0f, (float) recipe.noiseSigma(), x.getShape(), x.getDataType(), x.getDevice())).clip(0f, 1f);
         int k = net.numClasses();

@@ -3,7 +3,7 @@
 # (bench/pytorch_step.py) with the same settings, in rounds of robustgrid, pytorch, pytorch, robustgrid
 # so that drift of the machine (heat, other load) falls on both alike. Last line: ratio=<robustgrid/pytorch>.
 #
-#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--rounds R] [--activation A] [--only robustgrid|pytorch] [--plain-pytorch]
+#   bench/compare.sh [--steps K] [--batch B] [--iterations N] [--warmup W] [--threads T] [--rounds R] [--activation A] [--only robustgrid|pytorch] [--plain-pytorch] [--pytorch-channels-last]
 #
 # Equal terms by default: PyTorch gets the native settings robustgrid runs with, as `./robustgrid engine
 # --env` prints them for T threads: glibc's allocator settings (GLIBC_TUNABLES) and the oneDNN
@@ -11,6 +11,8 @@
 # PyTorch at its own defaults instead (glibc's allocator, oneDNN's own ISA), as a user would run it.
 # (--same-allocator, the old name of the default, is still accepted.)
 #
+# --pytorch-channels-last runs PyTorch's model and images in channels-last memory format too, the
+# layout robustgrid uses where it measured it faster (README, "Activation layout").
 # BENCH_PYTHON overrides the interpreter (default /usr/bin/python3, where Debian puts python3-torch).
 # Both run on T threads (default 2). ONEDNN_MAX_CPU_ISA set by the user applies to both sides.
 # Exit codes: 0 ok, 2 bad input or a missing prerequisite (one line on stderr), 1 a run failed.
@@ -19,7 +21,7 @@ export LC_ALL=C
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python="${BENCH_PYTHON:-/usr/bin/python3}"
-steps=10 batch=128 iterations=3 warmup=1 threads=2 rounds=1 activation=relu only="" plain=0
+steps=10 batch=128 iterations=3 warmup=1 threads=2 rounds=1 activation=relu only="" plain=0 ptcl=0
 
 usage() {
   sed -n '6p' "${BASH_SOURCE[0]}" | sed 's/^#   //' >&2
@@ -38,6 +40,10 @@ while [ $# -gt 0 ]; do
       printf -v "$name" '%s' "$2"
       shift 2
       ;;
+    --pytorch-channels-last)
+      ptcl=1
+      shift
+      ;;
     --plain-pytorch)
       plain=1
       shift
@@ -50,7 +56,7 @@ while [ $# -gt 0 ]; do
       exit 0
       ;;
     *)
-      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --rounds, --activation, --only, --plain-pytorch"
+      fail2 "unknown option '$1'; expected --steps, --batch, --iterations, --warmup, --threads, --rounds, --activation, --only, --plain-pytorch, --pytorch-channels-last"
       ;;
   esac
 done
@@ -115,6 +121,7 @@ run() {
     cmd=(./robustgrid bench "${common[@]}")
   else
     cmd=("${pyenv[@]}" "$python" bench/pytorch_step.py "${common[@]}" --threads "$threads")
+    [ "$ptcl" = 1 ] && cmd+=(--channels-last)
   fi
   echo "run $n: $side: ${cmd[*]}" >&2
   if ! "${cmd[@]}" >"$log" 2>&1; then

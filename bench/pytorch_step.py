@@ -154,6 +154,8 @@ def parse_args(argv):
     ap.add_argument("--activation", default="relu", choices=sorted(ACTIVATIONS))
     ap.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's own)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--channels-last", action="store_true",
+                    help="model and images in channels-last memory format (robustgrid's layout where it measured it faster)")
     ap.add_argument("--profile", metavar="FILE",
                     help="write the autograd profiler's record of the timed steps to FILE (Chrome trace; bench/torch_ops.py sums it)")
     ap.add_argument("--check-finite", action="store_true",
@@ -187,6 +189,9 @@ def main(argv):
 
     # Random data made once before timing and reused by every iteration, as the Java bench does.
     x = torch.rand(a.batch, CHANNELS, SIDE, SIDE, device=dev)
+    if a.channels_last:
+        model = model.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, CLASSES, (a.batch,), device=dev)
 
     print(f"torch={torch.__version__}")
@@ -194,7 +199,7 @@ def main(argv):
           f" ONEDNN_MAX_CPU_ISA={os.environ.get('ONEDNN_MAX_CPU_ISA', '-')}"
           f" GLIBC_TUNABLES={os.environ.get('GLIBC_TUNABLES', '-')}")
     print(f"device={dev}" + (f" ({torch.cuda.get_device_name(dev)})" if dev.type == "cuda" else ""))
-    print(f"model={a.model} activation={a.activation} params={count}")
+    print(f"model={a.model} activation={a.activation} params={count} channels_last={a.channels_last}")
     print(f"batch={a.batch} pgd_steps={a.steps} warmup={a.warmup} iterations={a.iterations}")
     if a.model == "resnet18" and count != RESNET18_PARAMS:
         print(f"warning: params={count}, expected {RESNET18_PARAMS}", file=sys.stderr)

@@ -106,7 +106,7 @@ public final class StepBenchmark {
     public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations, LossListener losses, Path profile) {
         Engines.seed(0);
-        try (Network net = Network.create(model, activation, shape, device);
+        try (Network net = Network.create(model, activation, shape, device, recipe.batchSize());
                 LocalTrainer trainer = new LocalTrainer(net, recipe, strategy);
                 NDManager data = net.manager().newSubManager()) {
             NDArray x = data.randomUniform(0f, 1f, new Shape(recipe.batchSize(), shape.channels(), shape.height(), shape.width()),
@@ -156,7 +156,7 @@ public final class StepBenchmark {
     public static Timing attack(String model, Activation activation, Attack attack, Dataset shape, Device device, int batch,
             int warmup, int iterations) {
         Engines.seed(0);
-        try (Network net = Network.create(model, activation, shape, device); NDManager data = net.manager().newSubManager()) {
+        try (Network net = Network.create(model, activation, shape, device, batch); NDManager data = net.manager().newSubManager()) {
             NDArray x = data.randomUniform(0f, 1f, new Shape(batch, shape.channels(), shape.height(), shape.width()),
                     DataType.FLOAT32, device);
             NDArray y = data.randomInteger(0, shape.numClasses(), new Shape(batch), DataType.INT32);
@@ -196,7 +196,7 @@ public final class StepBenchmark {
         List<Double> rss = new ArrayList<>();
         List<Integer> live = new ArrayList<>();
         Engines.seed(0);
-        try (Network net = Network.create(model, activation, data, device); LocalTrainer trainer = new LocalTrainer(net, r, strategy)) {
+        try (Network net = Network.create(model, activation, data, device, recipe.batchSize()); LocalTrainer trainer = new LocalTrainer(net, r, strategy)) {
             ClientContext client = new ClientContext(0, 1, 0, data.classCounts(), List.of());
             trainer.train(data, client, attack, 0, step -> r.lr(), (step, images, loss) -> {
                 if (step % every == 0) {

@@ -136,6 +136,36 @@ public final class ConvGradientProbe {
         return 0;
     }
 
+    /**
+     * The largest relative difference between the float32 convolutions of {@link #SHAPES} (output, input
+     * and weight gradients) run on NCHW arrays and on the same arrays stored channels-last, in this
+     * process's engine. The check above verifies the NCHW kernels against float64; this carries that over
+     * to the kernels libtorch picks for channels-last arrays, which are other kernels. NaN when either holds
+     * a NaN.
+     */
+    public static double channelsLastError(Engine engine) {
+        SplittableRandom random = new SplittableRandom(23);
+        double worst = 0;
+        for (ConvShape s : SHAPES) {
+            try (NDManager m = engine.newBaseManager()) {
+                int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
+                NDArray x = m.create(uniform(random, BATCH * s.in() * s.size() * s.size(), 1.0), new Shape(BATCH, s.in(), s.size(), s.size()));
+                NDArray w = m.create(uniform(random, s.out() * s.in() * s.kernel() * s.kernel(), 1.0 / Math.sqrt(s.in() * s.kernel() * s.kernel())),
+                        new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
+                NDArray g = m.create(uniform(random, BATCH * s.out() * outSize * outSize, 1.0), new Shape(BATCH, s.out(), outSize, outSize));
+                double[][] plain = pass(m, s, x.duplicate(), w.duplicate(), g);
+                double[][] last = pass(m, s, MemoryFormats.channelsLast(x), MemoryFormats.channelsLast(w), MemoryFormats.channelsLast(g));
+                for (int k = 0; k < plain.length; k++) {
+                    double e = relativeError(last[k], plain[k]);
+                    if (!(e <= worst)) {
+                        worst = e;
+                    }
+                }
+            }
+        }
+        return worst;
+    }
+
     /** Output, input gradient and weight gradient of {@code sum(conv(x, w) * g)}, as doubles. */
     private static double[][] pass(NDManager m, ConvShape s, NDArray x, NDArray w, NDArray g) {
         x.setRequiresGradient(true);

@@ -74,7 +74,11 @@ final class IsaCache {
 
     /** The file's values when its key lines are this key's, else empty. */
     static Optional<Map<String, String>> read(Path dir, Key key) {
-        Path file = dir.resolve(key.fileName());
+        return read(dir.resolve(key.fileName()), key.lines(), "isa");
+    }
+
+    /** The values of {@code file} when it holds every one of {@code keyLines} and a {@code required} value, else empty. */
+    static Optional<Map<String, String>> read(Path file, Map<String, String> keyLines, String required) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -89,20 +93,26 @@ final class IsaCache {
         } catch (IOException e) {
             return Optional.empty();
         }
-        boolean same = key.lines().entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
-        return same && values.containsKey("isa") ? Optional.of(values) : Optional.empty();
+        boolean same = keyLines.entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
+        return same && values.containsKey(required) ? Optional.of(values) : Optional.empty();
     }
 
     /** Writes the key lines and {@code values} atomically (a temporary file, then a rename). */
     static Path write(Path dir, Key key, Map<String, String> values) throws IOException {
+        return write(dir, key.fileName(), "# robustgrid's oneDNN check (NativeEnvironment). Delete this file or run with\n"
+                + "# --recheck-engine to check again; ONEDNN_MAX_CPU_ISA in the environment skips the check.\n", key.lines(), values);
+    }
+
+    /** Writes {@code header}, the key lines and {@code values} to {@code dir/fileName} atomically. */
+    static Path write(Path dir, String fileName, String header, Map<String, String> keyLines, Map<String, String> values)
+            throws IOException {
         Files.createDirectories(dir);
-        StringBuilder s = new StringBuilder("# robustgrid's oneDNN check (NativeEnvironment). Delete this file or run with\n"
-                + "# --recheck-engine to check again; ONEDNN_MAX_CPU_ISA in the environment skips the check.\n");
-        Map<String, String> all = new LinkedHashMap<>(key.lines());
+        StringBuilder s = new StringBuilder(header);
+        Map<String, String> all = new LinkedHashMap<>(keyLines);
         all.putAll(values);
         all.forEach((k, v) -> s.append(k).append('=').append(v.replaceAll("[\\r\\n]+", " ")).append('\n'));
-        Path file = dir.resolve(key.fileName());
-        Path tmp = Files.createTempFile(dir, ".onednn-isa-", ".tmp");
+        Path file = dir.resolve(fileName);
+        Path tmp = Files.createTempFile(dir, "." + fileName, ".tmp");
         try {
             Files.writeString(tmp, s, StandardCharsets.UTF_8);
             try {
@@ -178,7 +188,7 @@ final class IsaCache {
         return "";
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

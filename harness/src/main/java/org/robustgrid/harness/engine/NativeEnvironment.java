@@ -110,6 +110,11 @@ public final class NativeEnvironment {
         return d;
     }
 
+    /** Whether {@code --recheck-engine} asked to check and measure again in this process. */
+    static synchronized boolean rechecking() {
+        return recheck;
+    }
+
     /** The decision so far, if {@link #prepare()} has run. */
     public static synchronized Optional<Decision> current() {
         return Optional.ofNullable(decision);

@@ -54,7 +54,7 @@ final class ModelStage {
         Engines.seed(cell.seed());
         Network net = null;
         try {
-            net = Network.create(cell.model(), cell.activation().instance(), train, device);
+            net = Network.create(cell.model(), cell.activation().instance(), train, device, cell.recipe().batchSize());
             Optional<CheckpointMeta> stored = store.finished(key);
             if (stored.isPresent()) {
                 store.restore(key, net);

@@ -9,7 +9,6 @@ import org.robustgrid.harness.Version;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackOutcome;
-import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.AttackKind;
 import org.robustgrid.harness.results.Measures;
@@ -45,14 +44,14 @@ final class RecordStage {
                 attack.instance().budget().isPresent() ? AttackKind.BOUNDED : AttackKind.MINIMUM_NORM);
         outcomes.write(cell.evalKey(attack), o.perImage());
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), m,
-                provenance(cell, attack), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));
+                provenance(cell, attack, model), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));
     }
 
     /** The row of an attack that failed on a model that exists. */
     void attackFailed(Cell cell, TrainedModel model, EvaluateStage.Natural natural, Plugin<Attack> attack, String reason) {
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model),
                 Measures.naturalOnly(natural.accuracy(), natural.low(), natural.high(), budgetOf(attack)),
-                provenance(cell, attack), ResultRow.Status.FAILED, reason, Instant.now().toString()));
+                provenance(cell, attack, model), ResultRow.Status.FAILED, reason, Instant.now().toString()));
     }
 
     /** The model's worst case per budget over every attack recorded for it, unless a row over the same attacks exists. */
@@ -86,9 +85,10 @@ final class RecordStage {
         return new Training(model.net().trainableCount(), model.steps(), model.seconds());
     }
 
-    private Provenance provenance(Cell cell, Plugin<Attack> attack) {
+    private Provenance provenance(Cell cell, Plugin<Attack> attack, TrainedModel model) {
+        String how = model.net().computeLabel();
         return new Provenance(Version.get(), pluginVersions(cell, attack, Plugin::versioned), pluginVersions(cell, attack, Plugin::source),
-                Engines.djlVersion(), Engines.describe() + (Network.foldingEnabled() ? " inference=bn-folded" : ""), Devices.label(device));
+                Engines.djlVersion(), Engines.describe() + (how.isEmpty() ? "" : " " + how), Devices.label(device));
     }
 
     static ModelFacts facts(Cell cell) {

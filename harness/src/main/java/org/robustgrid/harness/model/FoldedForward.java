@@ -35,11 +35,18 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
     private final Folding folding;
     private final Block root;
     private final Map<Block, Folded> folded = new IdentityHashMap<>();
+    private final boolean channelsLast;
 
     FoldedForward(Block root, ParameterStore store, Folding folding, NDManager owner) {
+        this(root, store, folding, owner, false);
+    }
+
+    /** With {@code channelsLast}, inputs and folded weights are stored channels-last ({@link Layouts}). */
+    FoldedForward(Block root, ParameterStore store, Folding folding, NDManager owner, boolean channelsLast) {
         this.root = root;
         this.store = store;
         this.folding = folding;
+        this.channelsLast = channelsLast;
         fold(root, owner);
     }
 
@@ -50,7 +57,7 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
 
     @Override
     public NDArray apply(NDArray x) {
-        return forward(root, x);
+        return forward(root, channelsLast ? Layouts.channelsLast(x) : x);
     }
 
     private void fold(Block block, NDManager owner) {
@@ -59,14 +66,14 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
             Block child = children.get(i);
             Float eps = i + 1 < children.size() ? folding.epsilon(children.get(i + 1)) : null;
             if (block instanceof SequentialBlock && child instanceof Conv2d conv && eps != null) {
-                folded.put(conv, fold(conv, children.get(i + 1), eps, owner));
+                folded.put(conv, fold(conv, children.get(i + 1), eps, owner, channelsLast));
             } else {
                 fold(child, owner);
             }
         }
     }
 
-    private static Folded fold(Conv2d conv, Block batchNorm, float eps, NDManager owner) {
+    private static Folded fold(Conv2d conv, Block batchNorm, float eps, NDManager owner, boolean channelsLast) {
         var bn = batchNorm.getParameters();
         NDArray gamma = bn.get("gamma").getArray();
         NDArray beta = bn.get("beta").getArray();
@@ -85,6 +92,9 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
                     ? conv.getParameters().get("bias").getArray().stopGradient().sub(mean.stopGradient())
                     : mean.stopGradient().neg();
             NDArray bias = beta.stopGradient().add(shift.mul(scale));
+            if (channelsLast) {
+                weight = Layouts.channelsLast(weight); // else the convolution converts it on every call
+            }
             NDScope.unregister(weight, bias);
             weight.attach(owner);
             bias.attach(owner);

@@ -34,14 +34,16 @@ public final class Network implements AutoCloseable {
     private final List<Parameter> trainable;
     private final int numClasses;
     private final Folding folding;
+    private final Layouts.Choice layout;
 
     /** System property that turns the folding of {@link #inference} off ({@code false}); on by default. */
     public static final String FOLD_PROPERTY = "robustgrid.fold-batchnorm";
 
-    private Network(NDManager manager, Block block, Folding folding, int numClasses) {
+    private Network(NDManager manager, Block block, Folding folding, Layouts.Choice layout, int numClasses) {
         this.manager = manager;
         this.block = block;
         this.folding = folding;
+        this.layout = layout;
         this.store = new ParameterStore(manager, false);
         this.all = new ArrayList<>(block.getParameters().values());
         this.trainable = all.stream().filter(Parameter::requiresGradient).toList();
@@ -53,6 +55,14 @@ public final class Network implements AutoCloseable {
      * random generator (seed it first): He-normal weights, BatchNorm scale 1 and shift 0.
      */
     public static Network create(String modelSpec, Activation activation, Dataset data, Device device) {
+        return create(modelSpec, activation, data, device, Layouts.MAX_BATCH);
+    }
+
+    /**
+     * As above, for training at {@code batchSize} images a step: the activation layout ({@link Layouts}) is
+     * chosen for that batch size.
+     */
+    public static Network create(String modelSpec, Activation activation, Dataset data, Device device, int batchSize) {
         NDManager manager = Engines.get().newBaseManager(device);
         try {
             Models.Built built = Models.buildFoldable(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
@@ -60,7 +70,9 @@ public final class Network implements AutoCloseable {
             block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
                     Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, data.channels(), data.height(), data.width()));
-            return new Network(manager, block, built.folding(), data.numClasses());
+            Layouts.Choice layout = Layouts.choose(modelSpec, data.channels(), data.height(), data.width(), data.numClasses(), batchSize,
+                    device);
+            return new Network(manager, block, built.folding(), layout, data.numClasses());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -118,7 +130,16 @@ public final class Network implements AutoCloseable {
         if (!foldingEnabled()) {
             return classifier();
         }
-        return new NetworkClassifier(new FoldedForward(block, store, folding, owner), numClasses, trainable);
+        return new NetworkClassifier(new FoldedForward(block, store, folding, owner, layout.channelsLast()), numClasses, trainable);
+    }
+
+    /**
+     * How this network computes, for provenance: {@code inference=bn-folded} when {@link #inference} folds,
+     * and the activation layout ({@link Layouts}) with how it was chosen; empty when neither applies.
+     */
+    public String computeLabel() {
+        String fold = foldingEnabled() ? "inference=bn-folded" : "";
+        return (fold + " " + layout.label()).strip();
     }
 
     /** What folding this network knows (its BatchNorms' epsilons and residual sums). */
@@ -131,9 +152,9 @@ public final class Network implements AutoCloseable {
         return !"false".equalsIgnoreCase(System.getProperty(FOLD_PROPERTY, "true").trim());
     }
 
-    /** Logits in training mode (BatchNorm batch statistics, RReLU random slopes). */
+    /** Logits in training mode (BatchNorm batch statistics, RReLU random slopes), in this network's activation layout. */
     public NDArray forwardTraining(NDArray x) {
-        return block.forward(store, new NDList(x), true).singletonOrThrow();
+        return block.forward(store, new NDList(layout.channelsLast() ? Layouts.channelsLast(x) : x), true).singletonOrThrow();
     }
 
     /** Copies of every parameter, attached to {@code target}. */

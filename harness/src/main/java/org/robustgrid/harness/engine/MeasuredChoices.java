@@ -25,6 +25,43 @@ public final class MeasuredChoices {
         return IsaCache.read(dir().resolve(fileName(kind, lines)), lines, required);
     }
 
+    /**
+     * The cached values for {@code kind} under {@code key}, or, when there are none, what {@code measure}
+     * returns, cached. Processes on this machine measure one at a time (a lock file beside the answer), so
+     * those that start together (the tasks of a job array) all read the one answer the first measured,
+     * and none measures while another's measurement runs.
+     *
+     * @param measure measures and returns the values (those to cache); its {@code where} argument says
+     *     where they will be cached, for its message
+     */
+    public static synchronized Map<String, String> readOrMeasure(String kind, Map<String, String> key, String required,
+            java.util.function.Function<String, Map<String, String>> measure) {
+        Map<String, String> lines = keyLines(key);
+        Path dir = dir();
+        Path file = dir.resolve(fileName(kind, lines));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            return measure.apply("not cached: " + e.getMessage());
+        }
+        Path lock = dir.resolve(fileName(kind, lines) + ".lock");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+            if (!NativeEnvironment.rechecking()) {
+                Optional<Map<String, String>> cached = IsaCache.read(file, lines, required);
+                if (cached.isPresent()) {
+                    return cached.get();
+                }
+            }
+            Map<String, String> values = measure.apply("cached in " + file);
+            IsaCache.write(dir, file.getFileName().toString(), "# robustgrid measured this once on this machine (" + kind
+                    + "). Delete this file or run with --recheck-engine to measure again.\n", lines, values);
+            return values;
+        } catch (IOException e) {
+            return measure.apply("not cached: " + e.getMessage());
+        }
+    }
+
     /** Caches {@code values} for {@code kind} under {@code key}; returns the file. */
     public static Path write(String kind, Map<String, String> key, Map<String, String> values) throws IOException {
         Map<String, String> lines = keyLines(key);

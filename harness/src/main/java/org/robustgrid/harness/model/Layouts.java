@@ -11,12 +11,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.robustgrid.harness.engine.ConvGradientProbe;
@@ -61,8 +59,13 @@ public final class Layouts {
      */
     static final int MAX_BATCH = 128;
 
-    /** Timed steps per layout, alternating, after one untimed step each; the fastest of each counts. */
+    /**
+     * Timed steps per layout, alternating, after one untimed step each; the fastest of each counts. Small
+     * models take more rounds, until each layout has run {@value #MIN_SECONDS} s (at most {@value #MAX_ROUNDS}).
+     */
     static final int ROUNDS = 2;
+    static final double MIN_SECONDS = 1.0;
+    static final int MAX_ROUNDS = 100;
 
     /** Bumped when the measurement changes, so older answers are not trusted. */
     static final String CHECK_VERSION = "1";
@@ -120,31 +123,28 @@ public final class Layouts {
         Map<String, String> key = new LinkedHashMap<>();
         key.put("key.model", what);
         key.put("key.layout-check", CHECK_VERSION);
-        Optional<Map<String, String>> cached = MeasuredChoices.read("layout", key, "layout");
-        if (cached.isPresent()) {
-            Choice c = new Choice("channels-last".equals(cached.get().get("layout")), cached.get().getOrDefault("label", ""));
-            LOG.info("activation layout for {}: {} (measured {})", what, c.label(), cached.get().getOrDefault("measured", "?"));
-            return c;
+        boolean[] fresh = {false};
+        Map<String, String> values = MeasuredChoices.readOrMeasure("layout", key, "layout", where -> {
+            fresh[0] = true;
+            System.err.printf(Locale.ROOT, "robustgrid: timing activation layouts for %s (once per machine)...%n", what);
+            Measurement m = measure(modelSpec, channels, height, width, classes, batch);
+            Choice c = decide(m);
+            System.err.printf(Locale.ROOT, "robustgrid: activation layouts for %s, one attack and training step: NCHW %.3f s, "
+                    + "channels-last %.3f s (%.2fx), results equal to %.2g; %s; %s%n", what, m.nchwSeconds(), m.channelsLastSeconds(),
+                    m.speedup(), m.error(), c.label(), where);
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("layout", c.channelsLast() ? "channels-last" : "nchw");
+            v.put("label", c.label());
+            v.put("nchw.seconds", String.format(Locale.ROOT, "%.4f", m.nchwSeconds()));
+            v.put("channels-last.seconds", String.format(Locale.ROOT, "%.4f", m.channelsLastSeconds()));
+            v.put("error", String.format(Locale.ROOT, "%.3g", m.error()));
+            v.put("measured", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            return v;
+        });
+        Choice c = new Choice("channels-last".equals(values.get("layout")), values.getOrDefault("label", ""));
+        if (!fresh[0]) {
+            LOG.info("activation layout for {}: {} (measured {})", what, c.label(), values.getOrDefault("measured", "?"));
         }
-        System.err.printf(Locale.ROOT, "robustgrid: timing activation layouts for %s (once per machine)...%n", what);
-        Measurement m = measure(modelSpec, channels, height, width, classes, batch);
-        Choice c = decide(m);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("layout", c.channelsLast() ? "channels-last" : "nchw");
-        values.put("label", c.label());
-        values.put("nchw.seconds", String.format(Locale.ROOT, "%.4f", m.nchwSeconds()));
-        values.put("channels-last.seconds", String.format(Locale.ROOT, "%.4f", m.channelsLastSeconds()));
-        values.put("error", String.format(Locale.ROOT, "%.3g", m.error()));
-        values.put("measured", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        String where;
-        try {
-            where = "cached in " + MeasuredChoices.write("layout", key, values);
-        } catch (IOException | RuntimeException e) {
-            where = "not cached: " + e.getMessage();
-        }
-        System.err.printf(Locale.ROOT, "robustgrid: activation layouts for %s, one attack and training step: NCHW %.3f s, "
-                + "channels-last %.3f s (%.2fx), results equal to %.2g; %s; %s%n", what, m.nchwSeconds(), m.channelsLastSeconds(),
-                m.speedup(), m.error(), c.label(), where);
         return c;
     }
 
@@ -199,9 +199,15 @@ public final class Layouts {
             double error = Math.max(ConvGradientProbe.channelsLastError(Engines.get()), relativeError(b, a));
             double tn = Double.POSITIVE_INFINITY;
             double tc = Double.POSITIVE_INFINITY;
-            for (int r = 0; r < ROUNDS; r++) {
-                tn = Math.min(tn, nchw.timed());
-                tc = Math.min(tc, last.timed());
+            double spentN = 0;
+            double spentC = 0;
+            for (int r = 0; r < MAX_ROUNDS && (r < ROUNDS || spentN < MIN_SECONDS || spentC < MIN_SECONDS); r++) {
+                double n = nchw.timed();
+                double c = last.timed();
+                tn = Math.min(tn, n);
+                tc = Math.min(tc, c);
+                spentN += n;
+                spentC += c;
             }
             return new Measurement(tn, tc, error);
         }

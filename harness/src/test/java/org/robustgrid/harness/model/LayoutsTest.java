@@ -126,7 +126,7 @@ class LayoutsTest {
         assertTrue(first.label().matches("layout=(nchw|channels-last) \\(measured \\d+\\.\\d\\dx\\)"), first.label());
         List<Path> files;
         try (var s = Files.list(cache)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("layout-")).toList();
+            files = s.filter(p -> p.getFileName().toString().matches("layout-[0-9a-f]{16}\\.properties")).toList();
         }
         assertEquals(1, files.size());
         String text = Files.readString(files.get(0));

@@ -6,6 +6,7 @@ import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Scalars;
 
 /** CELU (Barron 2017): ELU rescaled so that it is continuously differentiable for every alpha. */
 public final class CeluProvider implements ActivationProvider {
@@ -35,6 +36,7 @@ public final class CeluProvider implements ActivationProvider {
 
     // celu(x) = max(0, x) + min(0, alpha·(exp(x/alpha) - 1)) = alpha·elu(x/alpha), as PyTorch computes it
     static NDArray celu(NDArray x, float alpha) {
-        return EluProvider.elu(x.div(alpha), 1f).mul(alpha);
+        NDArray a = Scalars.of(x, alpha); // not div(float): see Scalars
+        return EluProvider.elu(x.div(a), 1f).mul(a);
     }
 }

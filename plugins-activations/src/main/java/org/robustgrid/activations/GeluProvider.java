@@ -6,6 +6,7 @@ import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Scalars;
 
 /** GELU (Hendrycks and Gimpel 2016), exact or with PyTorch's tanh approximation. */
 public final class GeluProvider implements ActivationProvider {
@@ -44,7 +45,8 @@ public final class GeluProvider implements ActivationProvider {
 
     // gelu(x) ≈ 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(CUBIC)).mul(SQRT_2_OVER_PI);
-        return x.mul(0.5f).mul(inner.tanh().add(1f));
+        // constants as arrays, not floats: see Scalars
+        NDArray inner = x.add(x.pow(Scalars.of(x, 3)).mul(Scalars.of(x, CUBIC))).mul(Scalars.of(x, SQRT_2_OVER_PI));
+        return x.mul(Scalars.of(x, 0.5)).mul(inner.tanh().add(1f));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Scalars;
 
 /** Hard Swish, also called HardSiLU (Howard et al. 2019, MobileNetV3). */
 public final class HardSwishProvider implements ActivationProvider {
@@ -25,6 +26,6 @@ public final class HardSwishProvider implements ActivationProvider {
 
     // hard_swish(x) = x·min(max(x + 3, 0), 6)/6; at ±3 the gradient is PyTorch's, x/3 + 1/2
     static NDArray hardSwish(NDArray x) {
-        return x.mul(x.add(3f).clip(0f, 6f)).div(6f);
+        return x.mul(x.add(3f).clip(0f, 6f)).div(Scalars.of(x, 6)); // not div(6f): see Scalars
     }
 }

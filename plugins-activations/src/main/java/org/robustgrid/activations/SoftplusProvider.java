@@ -7,6 +7,7 @@ import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.ActivationProvider;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.Scalars;
 
 /** Softplus, a smooth ReLU; linear above a threshold as in PyTorch. */
 public final class SoftplusProvider implements ActivationProvider {
@@ -40,9 +41,10 @@ public final class SoftplusProvider implements ActivationProvider {
 
     // softplus(x) = x if beta·x > threshold else log(1 + exp(beta·x))/beta
     static NDArray softplus(NDArray x, float beta, float threshold) {
-        NDArray bx = x.mul(beta);
+        NDArray b = Scalars.of(x, beta); // not mul(float): see Scalars
+        NDArray bx = x.mul(b);
         // exp of the clamped argument: the branch not taken must stay finite, or its gradient is 0·inf
-        NDArray smooth = bx.clip(Float.NEGATIVE_INFINITY, threshold).exp().add(1f).log().div(beta);
+        NDArray smooth = bx.clip(Float.NEGATIVE_INFINITY, threshold).exp().add(1f).log().div(b);
         return NDArrays.where(bx.gt(threshold), x, smooth);
     }
 }

@@ -9,6 +9,7 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Perturbations;
+import org.robustgrid.harness.spi.Scalars;
 
 /**
  * Carlini–Wagner L2 (Carlini and Wagner 2017), untargeted: minimizes
@@ -117,7 +118,8 @@ public record CarliniWagnerL2(
 
     /** {@code max(Z_y − max_{k≠y} Z_k + κ, 0)} per image. */
     private NDArray hinge(NDArray logits, NDArray oneHot) {
-        return Perturbations.margin(logits, oneHot).add(confidence).maximum(0f);
+        // not maximum(0f): the gradient flows through it (see Scalars)
+        return Perturbations.margin(logits, oneHot).add(confidence).maximum(Scalars.of(logits, 0));
     }
 
     @Override

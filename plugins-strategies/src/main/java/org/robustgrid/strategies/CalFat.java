@@ -9,6 +9,7 @@ import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.spi.ClientUpdate;
 import org.robustgrid.harness.spi.LocalBatch;
 import org.robustgrid.harness.spi.Losses;
+import org.robustgrid.harness.spi.Scalars;
 import org.robustgrid.harness.spi.Strategy;
 
 /**
@@ -66,7 +67,7 @@ final class CalFat implements Strategy {
     /** Mean over the batch of {@code CE(s·(z + τ·log n_k), y)}; floats, so that a double cannot promote the loss. */
     static NDArray calibratedLoss(NDArray logits, NDArray labels, long[] classCounts, double scale, double tau) {
         NDArray offset = Calibration.offsets(logits.getManager(), classCounts, tau);
-        return Losses.crossEntropy(logits.add(offset).mul((float) scale), labels);
+        return Losses.crossEntropy(logits.add(offset).mul(Scalars.of(logits, scale)), labels);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.robustgrid.harness.spi.ClientContext;
 import org.robustgrid.harness.spi.ClientUpdate;
 import org.robustgrid.harness.spi.LocalBatch;
+import org.robustgrid.harness.spi.Scalars;
 import org.robustgrid.harness.spi.Strategy;
 
 /**
@@ -29,7 +30,7 @@ final class FedProx implements Strategy {
     // float: a double scalar would promote the scalar loss to float64
     @Override
     public NDArray localLoss(LocalBatch batch, ClientContext client) {
-        return batch.recipeLoss().add(proximal(batch.weights(), client.globalWeights(), batch.clean().getManager()).mul((float) (mu / 2)));
+        return batch.recipeLoss().add(proximal(batch.weights(), client.globalWeights(), batch.clean().getManager()).mul(Scalars.of(batch.clean(), mu / 2)));
     }
 
     /**

@@ -101,20 +101,14 @@ public final class ConvGradientProbe {
         double worstError = 0;
         for (ConvShape s : SHAPES) {
             try (NDManager m = engine.newBaseManager()) {
-                float[] x = uniform(random, BATCH * s.in() * s.size() * s.size(), 1.0);
-                float[] w = uniform(random, s.out() * s.in() * s.kernel() * s.kernel(), 1.0 / Math.sqrt(s.in() * s.kernel() * s.kernel()));
-                int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
-                float[] g = uniform(random, BATCH * s.out() * outSize * outSize, 1.0);
-                Shape xs = new Shape(BATCH, s.in(), s.size(), s.size());
-                Shape ws = new Shape(s.out(), s.in(), s.kernel(), s.kernel());
-                Shape gs = new Shape(BATCH, s.out(), outSize, outSize);
-                double[][] ref = pass(m, s, m.create(x, xs).toType(DataType.FLOAT64, false),
-                        m.create(w, ws).toType(DataType.FLOAT64, false), m.create(g, gs).toType(DataType.FLOAT64, false));
+                Operands o = Operands.random(s, random);
+                double[][] ref = pass(m, s, o.x(m).toType(DataType.FLOAT64, false), o.w(m).toType(DataType.FLOAT64, false),
+                        o.g(m).toType(DataType.FLOAT64, false));
                 if (perturb) {
                     ref[1][0] += 1.0; // the injected wrong reference: one input-gradient element off by 1
                 }
                 for (int r = 0; r < REPEATS; r++) {
-                    double[][] got = pass(m, s, m.create(x, xs), m.create(w, ws), m.create(g, gs));
+                    double[][] got = pass(m, s, o.x(m), o.w(m), o.g(m));
                     String[] names = {"output", "input-gradient", "weight-gradient"};
                     for (int k = 0; k < names.length; k++) {
                         double e = relativeError(got[k], ref[k]);
@@ -148,13 +142,10 @@ public final class ConvGradientProbe {
         double worst = 0;
         for (ConvShape s : SHAPES) {
             try (NDManager m = engine.newBaseManager()) {
-                int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
-                NDArray x = m.create(uniform(random, BATCH * s.in() * s.size() * s.size(), 1.0), new Shape(BATCH, s.in(), s.size(), s.size()));
-                NDArray w = m.create(uniform(random, s.out() * s.in() * s.kernel() * s.kernel(), 1.0 / Math.sqrt(s.in() * s.kernel() * s.kernel())),
-                        new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
-                NDArray g = m.create(uniform(random, BATCH * s.out() * outSize * outSize, 1.0), new Shape(BATCH, s.out(), outSize, outSize));
-                double[][] plain = pass(m, s, x.duplicate(), w.duplicate(), g);
-                double[][] last = pass(m, s, MemoryFormats.channelsLast(x), MemoryFormats.channelsLast(w), MemoryFormats.channelsLast(g));
+                Operands o = Operands.random(s, random);
+                double[][] plain = pass(m, s, o.x(m), o.w(m), o.g(m));
+                double[][] last = pass(m, s, MemoryFormats.channelsLast(o.x(m)), MemoryFormats.channelsLast(o.w(m)),
+                        MemoryFormats.channelsLast(o.g(m)));
                 for (int k = 0; k < plain.length; k++) {
                     double e = relativeError(last[k], plain[k]);
                     if (!(e <= worst)) {
@@ -164,6 +155,29 @@ public final class ConvGradientProbe {
             }
         }
         return worst;
+    }
+
+    /** Random input, weights and output gradient for one shape, as host values. */
+    private record Operands(ConvShape s, float[] x, float[] w, float[] g) {
+        static Operands random(ConvShape s, SplittableRandom random) {
+            int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
+            return new Operands(s, uniform(random, BATCH * s.in() * s.size() * s.size(), 1.0),
+                    uniform(random, s.out() * s.in() * s.kernel() * s.kernel(), 1.0 / Math.sqrt(s.in() * s.kernel() * s.kernel())),
+                    uniform(random, BATCH * s.out() * outSize * outSize, 1.0));
+        }
+
+        NDArray x(NDManager m) {
+            return m.create(x, new Shape(BATCH, s.in(), s.size(), s.size()));
+        }
+
+        NDArray w(NDManager m) {
+            return m.create(w, new Shape(s.out(), s.in(), s.kernel(), s.kernel()));
+        }
+
+        NDArray g(NDManager m) {
+            int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
+            return m.create(g, new Shape(BATCH, s.out(), outSize, outSize));
+        }
     }
 
     /** Output, input gradient and weight gradient of {@code sum(conv(x, w) * g)}, as doubles. */
@@ -184,7 +198,7 @@ public final class ConvGradientProbe {
     }
 
     /** ||got - ref|| / ||ref||; NaN when either holds a NaN, so NaN never passes. */
-    static double relativeError(double[] got, double[] ref) {
+    public static double relativeError(double[] got, double[] ref) {
         double diff = 0;
         double norm = 0;
         for (int i = 0; i < ref.length; i++) {

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.robustgrid.harness.engine.MemoryFormats;
 
 /**
  * The network's inference function with each BatchNorm that directly follows a convolution folded
@@ -57,7 +58,7 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
 
     @Override
     public NDArray apply(NDArray x) {
-        return forward(root, channelsLast ? Layouts.channelsLast(x) : x);
+        return forward(root, channelsLast ? MemoryFormats.channelsLast(x) : x);
     }
 
     private void fold(Block block, NDManager owner) {
@@ -93,7 +94,7 @@ public final class FoldedForward implements UnaryOperator<NDArray> {
                     : mean.stopGradient().neg();
             NDArray bias = beta.stopGradient().add(shift.mul(scale));
             if (channelsLast) {
-                weight = Layouts.channelsLast(weight); // else the convolution converts it on every call
+                weight = MemoryFormats.channelsLast(weight); // else the convolution converts it on every call
             }
             NDScope.unregister(weight, bias);
             weight.attach(owner);

@@ -193,10 +193,10 @@ public final class Layouts {
             NDArray y = m.create(labels);
             Step nchw = new Step(block, store, built.folding(), x, y, false);
             Step last = new Step(block, store, built.folding(), x, y, true);
-            float[] a = nchw.run();
-            float[] b = last.run();
+            double[] a = nchw.run();
+            double[] b = last.run();
             // the convolutions, kernel by kernel (tight: no ReLU between), and the network's logits
-            double error = Math.max(ConvGradientProbe.channelsLastError(Engines.get()), relativeError(b, a));
+            double error = Math.max(ConvGradientProbe.channelsLastError(Engines.get()), ConvGradientProbe.relativeError(b, a));
             double tn = Double.POSITIVE_INFINITY;
             double tc = Double.POSITIVE_INFINITY;
             double spentN = 0;
@@ -227,7 +227,7 @@ public final class Layouts {
          * by more than rounding, about 4e-3 on ResNet-18, where ReLU inputs near zero round to the other
          * side; so only the logits are compared.)
          */
-        float[] run() {
+        double[] run() {
             try (NDManager step = x.getManager().newSubManager()) {
                 NDArray xt = x.duplicate();
                 xt.attach(step);
@@ -254,14 +254,9 @@ public final class Layouts {
                     c.backward(Losses.crossEntropy(logits, y));
                 }
                 logits.attach(step);
-                return logits.toFloatArray();
+                return logits.toType(DataType.FLOAT64, false).toDoubleArray();
             }
         }
-    }
-
-    /** {@link MemoryFormats#channelsLast}. */
-    static NDArray channelsLast(NDArray x) {
-        return MemoryFormats.channelsLast(x);
     }
 
     private static float[] gaussian(SplittableRandom random, Shape shape) {
@@ -274,16 +269,5 @@ public final class Layouts {
             a[i] = (float) (sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
         }
         return a;
-    }
-
-    private static double relativeError(float[] got, float[] ref) {
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < ref.length; i++) {
-            double d = (double) got[i] - ref[i];
-            diff += d * d;
-            norm += (double) ref[i] * ref[i];
-        }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(norm), Double.MIN_NORMAL);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.engine.MemoryFormats;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.spi.Activation;
 
@@ -154,7 +155,7 @@ public final class Network implements AutoCloseable {
 
     /** Logits in training mode (BatchNorm batch statistics, RReLU random slopes), in this network's activation layout. */
     public NDArray forwardTraining(NDArray x) {
-        return block.forward(store, new NDList(layout.channelsLast() ? Layouts.channelsLast(x) : x), true).singletonOrThrow();
+        return block.forward(store, new NDList(layout.channelsLast() ? MemoryFormats.channelsLast(x) : x), true).singletonOrThrow();
     }
 
     /** Copies of every parameter, attached to {@code target}. */

@@ -37,7 +37,8 @@ import org.robustgrid.harness.spi.SpecException;
  * <p>Checks: the declarations ({@link Declarations}); the defaults resolve and create; an
  * unknown key is refused naming it; blocks keep the shape of image (N,C,H,W) and feature (N,F)
  * batches in training and evaluation; evaluation is deterministic; values and input gradients are
- * finite even at |x| = 1e4; each {@code newBlock()} is independent of the others; a block's
+ * finite even at |x| = 1e4; input gradients do not change when the garbage collector runs between the
+ * forward and the backward pass; each {@code newBlock()} is independent of the others; a block's
  * parameters survive a checkpoint (save, then load into a fresh block).
  */
 public abstract class ActivationContractTest {
@@ -103,6 +104,42 @@ public abstract class ActivationContractTest {
             NDArray first = forward(m, block, x, false);
             NDArray second = forward(m, block, x, false);
             assertArrayEquals(first.toFloatArray(), second.toFloatArray(), "two evaluation forwards of one input differ");
+        }
+    }
+
+    /**
+     * The input gradient is the same when the Java garbage collector runs between the forward and the
+     * backward pass. It is not when the activation multiplies or divides by a plain number
+     * ({@code x.div(6f)}): DJL then gives autograd a scalar whose memory the collector frees. Use
+     * {@link org.robustgrid.harness.spi.Scalars#of} for such constants.
+     */
+    @Test
+    void inputGradientsSurviveAGarbageCollectionBeforeTheBackwardPass() {
+        float[] at = {-4f, -2.5f, -1f, -0.3f, 0.2f, 0.9f, 2f, 3.5f};
+        float[] calm = gradient(at, false);
+        for (int round = 0; round < 3; round++) {
+            assertArrayEquals(calm, gradient(at, true),
+                    "the input gradient changed when the garbage collector ran between forward and backward (a plain-number mul/div? see Scalars)");
+        }
+    }
+
+    private float[] gradient(float[] at, boolean collectGarbage) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(at);
+            Block block = initialized(m, x.getShape());
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = forward(m, block, x, false);
+                if (collectGarbage) {
+                    System.gc();
+                    for (int i = 0; i < 64; i++) {
+                        // small native allocations that take the freed memory, as the next operations would
+                        java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1f);
+                    }
+                }
+                collector.backward(y.sum());
+            }
+            return x.getGradient().toFloatArray();
         }
     }
 

@@ -127,7 +127,14 @@ public final class Layouts {
         Map<String, String> values = MeasuredChoices.readOrMeasure("layout", key, "layout", where -> {
             fresh[0] = true;
             System.err.printf(Locale.ROOT, "robustgrid: timing activation layouts for %s (once per machine)...%n", what);
-            Measurement m = measure(modelSpec, channels, height, width, classes, batch);
+            Measurement m;
+            try {
+                m = measure(modelSpec, channels, height, width, classes, batch);
+            } catch (RuntimeException e) {
+                // a model whose channels-last pass fails runs NCHW: the layout is a speed-up, never a reason to fail a cell
+                System.err.printf(Locale.ROOT, "robustgrid: could not time activation layouts for %s (%s); using NCHW; %s%n", what, e, where);
+                return Map.of("layout", "nchw", "label", "layout=nchw (not measured: " + e.getClass().getSimpleName() + ")");
+            }
             Choice c = decide(m);
             System.err.printf(Locale.ROOT, "robustgrid: activation layouts for %s, one attack and training step: NCHW %.3f s, "
                     + "channels-last %.3f s (%.2fx), results equal to %.2g; %s; %s%n", what, m.nchwSeconds(), m.channelsLastSeconds(),

@@ -96,6 +96,80 @@ public abstract class StrategyContractTest {
         return ((BaseNDManager) manager).getManagedArrays().size();
     }
 
+    /**
+     * The local loss's weight gradients are the same when the Java garbage collector runs between the
+     * forward and the backward pass. They are not when the loss multiplies or divides by a plain number
+     * ({@code term.mul(0.5f)}): DJL then gives autograd a scalar whose memory the collector frees. Use
+     * {@link org.robustgrid.harness.spi.Scalars#of} for such constants. The batch is a linear model on
+     * 16 features, 10 classes, with the recipe's soft-label cross-entropy over clean, adversarial and
+     * noisy copies as {@code recipeLoss}.
+     */
+    @Test
+    void localLossGradientsSurviveAGarbageCollectionBeforeTheBackwardPass() {
+        float[] calm = localLossGradient(false);
+        for (int round = 0; round < 3; round++) {
+            assertArrayEquals(calm, localLossGradient(true),
+                    "the local loss's gradient changed when the garbage collector ran between forward and backward (a plain-number mul/div? see Scalars)");
+        }
+    }
+
+    private float[] localLossGradient(boolean collectGarbage) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Random r = new Random(5);
+            int n = 8;
+            int features = 16;
+            int classes = 10;
+            NDArray w = m.create(gaussian(r, classes * features, 0.3f), new Shape(classes, features));
+            NDArray global = m.create(gaussian(r, classes * features, 0.3f), new Shape(classes, features));
+            NDArray clean = m.create(gaussian(r, n * features, 1f), new Shape(n, features));
+            NDArray adversarial = clean.add(m.create(gaussian(r, n * features, 0.1f), new Shape(n, features)));
+            NDArray noisy = clean.add(m.create(gaussian(r, n * features, 0.05f), new Shape(n, features)));
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = i % classes;
+            }
+            NDArray labels = m.create(y);
+            NDArray soft = labels.oneHot(classes).mul(0.9f).add(0.01f);
+            long[] counts = new long[classes];
+            java.util.Arrays.fill(counts, 10);
+            ClientContext client = new ClientContext(0, 2, 1, counts, List.of(global));
+            w.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector c = m.getEngine().newGradientCollector()) {
+                org.robustgrid.harness.spi.LocalBatch batch = new org.robustgrid.harness.spi.LocalBatch() {
+                    @Override public NDArray clean() { return clean; }
+                    @Override public NDArray adversarial() { return adversarial; }
+                    @Override public NDArray noisy() { return noisy; }
+                    @Override public NDArray labels() { return labels; }
+                    @Override public NDArray softLabels() { return soft; }
+                    @Override public NDArray forward(NDArray x) { return x.matMul(w.transpose()); }
+                    @Override public NDArray recipeLoss() {
+                        NDArray all = ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(clean, adversarial, noisy));
+                        NDArray targets = ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(soft, soft, soft));
+                        return org.robustgrid.harness.spi.Losses.softCrossEntropy(forward(all), targets);
+                    }
+                    @Override public List<NDArray> weights() { return List.of(w); }
+                };
+                NDArray loss = strategy().localLoss(batch, client);
+                if (collectGarbage) {
+                    System.gc();
+                    for (int i = 0; i < 64; i++) {
+                        java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1f); // take the freed memory, as the next operations would
+                    }
+                }
+                c.backward(loss);
+            }
+            return w.getGradient().toFloatArray();
+        }
+    }
+
+    private static float[] gaussian(Random r, int n, float sd) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian() * sd;
+        }
+        return v;
+    }
+
     @Test
     void idAndDescriptionAreWellFormed() {
         Declarations.assertWellFormed(provider);

@@ -1,10 +1,15 @@
 package org.robustgrid.harness.engine;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers that robustgrid measures once per machine and then reads (which activation layout is faster,
@@ -16,15 +21,6 @@ public final class MeasuredChoices {
 
     private MeasuredChoices() {}
 
-    /** The cached values for {@code kind} under {@code key}, if any. */
-    public static Optional<Map<String, String>> read(String kind, Map<String, String> key, String required) {
-        if (NativeEnvironment.rechecking()) {
-            return Optional.empty();
-        }
-        Map<String, String> lines = keyLines(key);
-        return IsaCache.read(dir().resolve(fileName(kind, lines)), lines, required);
-    }
-
     /**
      * The cached values for {@code kind} under {@code key}, or, when there are none, what {@code measure}
      * returns, cached. Processes on this machine measure one at a time (a lock file beside the answer), so
@@ -35,18 +31,17 @@ public final class MeasuredChoices {
      *     where they will be cached, for its message
      */
     public static synchronized Map<String, String> readOrMeasure(String kind, Map<String, String> key, String required,
-            java.util.function.Function<String, Map<String, String>> measure) {
+            Function<String, Map<String, String>> measure) {
         Map<String, String> lines = keyLines(key);
         Path dir = dir();
         Path file = dir.resolve(fileName(kind, lines));
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
             return measure.apply("not cached: " + e.getMessage());
         }
         Path lock = dir.resolve(fileName(kind, lines) + ".lock");
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = ch.lock()) {
             if (!NativeEnvironment.rechecking()) {
                 Optional<Map<String, String>> cached = IsaCache.read(file, lines, required);
                 if (cached.isPresent()) {
@@ -54,19 +49,17 @@ public final class MeasuredChoices {
                 }
             }
             Map<String, String> values = measure.apply("cached in " + file);
-            IsaCache.write(dir, file.getFileName().toString(), "# robustgrid measured this once on this machine (" + kind
-                    + "). Delete this file or run with --recheck-engine to measure again.\n", lines, values);
+            try {
+                IsaCache.write(dir, file.getFileName().toString(), "# robustgrid measured this once on this machine (" + kind
+                        + "). Delete this file or run with --recheck-engine to measure again.\n", lines, values);
+            } catch (IOException e) {
+                System.err.println("robustgrid: could not cache " + file + ": " + e.getMessage());
+            }
             return values;
         } catch (IOException e) {
+            // no lock file (a read-only cache folder): measure without caching
             return measure.apply("not cached: " + e.getMessage());
         }
-    }
-
-    /** Caches {@code values} for {@code kind} under {@code key}; returns the file. */
-    public static Path write(String kind, Map<String, String> key, Map<String, String> values) throws IOException {
-        Map<String, String> lines = keyLines(key);
-        return IsaCache.write(dir(), fileName(kind, lines), "# robustgrid measured this once on this machine (" + kind
-                + "). Delete this file or run with --recheck-engine to measure again.\n", lines, values);
     }
 
     private static Path dir() {

@@ -198,6 +198,50 @@ public abstract class AttackContractTest {
         }
     }
 
+    /**
+     * The attack's result is the same when the Java garbage collector runs between each objective and
+     * its backward pass. It is not when the objective multiplies, divides or clamps by a plain number
+     * ({@code margin.maximum(0f)}): DJL then gives autograd a scalar whose memory the collector frees. Use
+     * {@link org.robustgrid.harness.spi.Scalars#of} for such constants.
+     */
+    @Test
+    void survivesAGarbageCollectionBetweenEachObjectiveAndItsBackwardPass() {
+        Attack attack = attack(Map.of());
+        assumeTrue(attack.usesGradients(), "a score-based attack");
+        Classifier collecting = new Classifier() {
+            @Override
+            public int numClasses() {
+                return model().numClasses();
+            }
+
+            @Override
+            public NDArray logits(NDArray x) {
+                return model().logits(x);
+            }
+
+            @Override
+            public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
+                return model().gradient(x, (xt, z) -> {
+                    NDArray value = objective.apply(xt, z);
+                    System.gc();
+                    for (int i = 0; i < 64; i++) {
+                        java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1f); // take the freed memory, as the next operations would
+                    }
+                    return value;
+                });
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray[] b = batch(m);
+            Seeding.seed(9);
+            float[] calm = attack.perturb(model(), b[0], b[1]).toFloatArray();
+            Seeding.seed(9);
+            float[] collected = attack.perturb(collecting, b[0], b[1]).toFloatArray();
+            assertArrayEquals(calm, collected,
+                    "the attack's result changed when the garbage collector ran inside its gradients (a plain-number mul/div/maximum? see Scalars)");
+        }
+    }
+
     @Test
     void zeroEpsLeavesEveryImageUnchanged() {
         assumeTrue(provider.parameters().stream().anyMatch(p -> p.name().equals("eps")), "no eps parameter");

@@ -223,10 +223,7 @@ public abstract class AttackContractTest {
             public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
                 return model().gradient(x, (xt, z) -> {
                     NDArray value = objective.apply(xt, z);
-                    System.gc();
-                    for (int i = 0; i < 64; i++) {
-                        java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1f); // take the freed memory, as the next operations would
-                    }
+                    Collect.garbage();
                     return value;
                 });
             }

@@ -52,6 +52,11 @@ public final class ConvGradientProbe {
 
     /** One convolution: channels in and out, square image side, square kernel, stride (padding k/2). */
     record ConvShape(int in, int out, int size, int kernel, int stride) {
+        /** Side of the output image (padding {@code kernel / 2}). */
+        int outSize() {
+            return (size + 2 * (kernel / 2) - kernel) / stride + 1;
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d->%d k%d s%d @%dx%d", in, out, kernel, stride, size, size);
@@ -160,10 +165,9 @@ public final class ConvGradientProbe {
     /** Random input, weights and output gradient for one shape, as host values. */
     private record Operands(ConvShape s, float[] x, float[] w, float[] g) {
         static Operands random(ConvShape s, SplittableRandom random) {
-            int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
             return new Operands(s, uniform(random, BATCH * s.in() * s.size() * s.size(), 1.0),
                     uniform(random, s.out() * s.in() * s.kernel() * s.kernel(), 1.0 / Math.sqrt(s.in() * s.kernel() * s.kernel())),
-                    uniform(random, BATCH * s.out() * outSize * outSize, 1.0));
+                    uniform(random, BATCH * s.out() * s.outSize() * s.outSize(), 1.0));
         }
 
         NDArray x(NDManager m) {
@@ -175,8 +179,7 @@ public final class ConvGradientProbe {
         }
 
         NDArray g(NDManager m) {
-            int outSize = (s.size() + 2 * (s.kernel() / 2) - s.kernel()) / s.stride() + 1;
-            return m.create(g, new Shape(BATCH, s.out(), outSize, outSize));
+            return m.create(g, new Shape(BATCH, s.out(), s.outSize(), s.outSize()));
         }
     }
 

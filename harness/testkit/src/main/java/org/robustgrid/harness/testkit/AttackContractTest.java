@@ -208,17 +208,7 @@ public abstract class AttackContractTest {
     void survivesAGarbageCollectionBetweenEachObjectiveAndItsBackwardPass() {
         Attack attack = attack(Map.of());
         assumeTrue(attack.usesGradients(), "a score-based attack");
-        Classifier collecting = new Classifier() {
-            @Override
-            public int numClasses() {
-                return model().numClasses();
-            }
-
-            @Override
-            public NDArray logits(NDArray x) {
-                return model().logits(x);
-            }
-
+        Classifier collecting = new ModelView() {
             @Override
             public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
                 return model().gradient(x, (xt, z) -> {
@@ -300,17 +290,7 @@ public abstract class AttackContractTest {
     void aScoreBasedAttackNeverAsksForGradients() {
         Attack attack = attack(Map.of());
         assumeTrue(!attack.usesGradients(), "a gradient attack");
-        Classifier logitsOnly = new Classifier() {
-            @Override
-            public int numClasses() {
-                return model().numClasses();
-            }
-
-            @Override
-            public NDArray logits(NDArray x) {
-                return model().logits(x);
-            }
-
+        Classifier logitsOnly = new ModelView() {
             @Override
             public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
                 throw new AssertionError("a score-based attack asked for a gradient");
@@ -323,17 +303,30 @@ public abstract class AttackContractTest {
         }
     }
 
+    /** {@link #model()} as it is; the checks above override the calls they watch or change. */
+    private class ModelView implements Classifier {
+        @Override
+        public int numClasses() {
+            return model().numClasses();
+        }
+
+        @Override
+        public NDArray logits(NDArray x) {
+            return model().logits(x);
+        }
+
+        @Override
+        public InputGradient gradient(NDArray x, BiFunction<NDArray, NDArray, NDArray> objective) {
+            return model().gradient(x, objective);
+        }
+    }
+
     /** The most arrays alive under the caller's manager at any call of the model. */
     private int peakLiveArrays(Attack attack) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] b = batch(m);
             int[] peak = {0};
-            Classifier counting = new Classifier() {
-                @Override
-                public int numClasses() {
-                    return model().numClasses();
-                }
-
+            Classifier counting = new ModelView() {
                 @Override
                 public NDArray logits(NDArray x) {
                     peak[0] = Math.max(peak[0], m.getManagedArrays().size());

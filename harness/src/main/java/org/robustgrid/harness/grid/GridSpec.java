@@ -122,7 +122,7 @@ public final class GridSpec {
 
     /** Names of the shipped presets. */
     public static List<String> presets() {
-        return List.of("quick", "fmnist", "fmnist-federated", "fmnist-federated-baselines", "paper");
+        return List.of("quick", "fmnist", "fmnist-federated", "fmnist-federated-baselines", "paper", "paper-federated");
     }
 
     /** A grid file on disk, over the defaults. */

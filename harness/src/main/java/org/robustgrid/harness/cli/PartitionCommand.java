@@ -3,6 +3,7 @@ package org.robustgrid.harness.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.data.DataOptions;
 import org.robustgrid.harness.data.Dataset;
@@ -59,7 +60,7 @@ final class PartitionCommand implements Callable<Integer> {
         List<int[]> parts = p.instance().split(train.labels(), train.numClasses(), clients, seed);
         parts = DataSharing.apply(parts, train.labels(), train.numClasses(), fraction, seed);
         var out = spec.commandLine().getOut();
-        out.println(p.canonical() + ", " + clients + " clients, share " + Params.format(fraction) + ", " + dataset + " training set:");
+        out.println(SpecText.display(p.canonical()) + ", " + clients + " clients, share " + Params.format(fraction) + ", " + dataset + " training set:");
         out.print(ClientHistogram.of(parts, train.labels(), train.numClasses()).table(train.classNames()));
         if (fraction > 0) {
             out.println(DataSharing.SEMANTICS);

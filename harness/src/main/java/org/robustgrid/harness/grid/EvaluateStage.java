@@ -12,6 +12,7 @@ import org.robustgrid.harness.evaluate.Evaluator;
 import org.robustgrid.harness.evaluate.Warnings;
 import org.robustgrid.harness.plugin.Blame;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.SpecException;
@@ -80,8 +81,9 @@ final class EvaluateStage {
         }
 
         Result attack(Plugin<Attack> attack) {
+            String shown = SpecText.display(attack.canonical());
             if (attack.failed()) {
-                progress.line("FAILED " + attack.canonical() + ": " + attack.failure());
+                progress.line("FAILED " + shown + ": " + attack.failure());
                 return new Failed(attack.failure());
             }
             try {
@@ -92,7 +94,7 @@ final class EvaluateStage {
                 List<String> warnings = Warnings.check(m, o, earlier);
                 earlier.add(m);
                 warnings.forEach(w -> progress.line("WARNING " + attack.info().id() + ": " + w));
-                progress.line(String.format(Locale.ROOT, "%s robust accuracy %.4f (%d images, %.1f s)", attack.canonical(),
+                progress.line(String.format(Locale.ROOT, "%s robust accuracy %.4f (%d images, %.1f s)", shown,
                         o.robustAccuracy(), o.examples(), o.seconds()));
                 return new Measured(o, warnings);
             } catch (SpecException e) {
@@ -102,12 +104,12 @@ final class EvaluateStage {
                 String reason = String.format(Locale.ROOT, "attack contract broken by %s (%s, %s): %s", attack.info().id(),
                         attack.info().source(), attack.info().version(), v.detail())
                         + (Double.isNaN(v.largest()) ? "" : String.format(Locale.ROOT, "; largest %s", v.largest()));
-                progress.line("FAILED " + attack.canonical() + ": " + reason);
+                progress.line("FAILED " + shown + ": " + reason);
                 return new Failed(reason);
             } catch (RuntimeException | LinkageError e) {
                 GridRunner.LOG.warn("evaluation of {} under {} failed", cell.modelKey(), attack.canonical(), e);
                 String reason = "evaluation failed: " + Blame.of(e, List.of(attack)).orElse(GridRunner.oneLine(e));
-                progress.line("FAILED " + attack.canonical() + ": " + reason);
+                progress.line("FAILED " + shown + ": " + reason);
                 return new Failed(reason);
             }
         }

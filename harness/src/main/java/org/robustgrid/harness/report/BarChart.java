@@ -7,10 +7,12 @@ import org.robustgrid.harness.results.ResultRow;
 
 /**
  * A grouped bar chart of accuracies on a fixed 0..1 axis: one group per category, one bar per series,
- * a value label above every bar, optional dashed reference lines labelled in the right margin.
- * Bars are {@code <rect class="bar">} with {@code data-group}, {@code data-series} and
- * {@code data-value}; gridlines are {@code <line class="grid" data-tick="…">}, so the drawing can be
- * checked against its numbers.
+ * a value label above every bar, a whisker over its 95% interval, optional dashed reference lines
+ * labelled in the right margin. Bars are {@code <rect class="bar">} with {@code data-group},
+ * {@code data-series} and {@code data-value}; whiskers {@code <line class="interval">} with
+ * {@code data-low} and {@code data-high}; gridlines are {@code <line class="grid" data-tick="…">}, so
+ * the drawing can be checked against its numbers. Series past the palette's eight colours are hatched
+ * ({@link Svg#style}), so no two series look alike.
  *
  * @param name what the chart shows, in its {@code data-chart} attribute
  * @param title the chart title
@@ -18,11 +20,13 @@ import org.robustgrid.harness.results.ResultRow;
  * @param groups the categories, left to right
  * @param series the bars of each group, left to right (legend order)
  * @param values value of series {@code s} in group {@code g} at {@code [g][s]}: a fraction in [0,1], NaN when missing
+ * @param low the lower end of each bar's 95% interval at {@code [g][s]}, NaN for no whisker
+ * @param high the upper end of each bar's 95% interval at {@code [g][s]}, NaN for no whisker
  * @param tips hover text of each bar at {@code [g][s]}
  * @param references dashed horizontal lines across the plot
  */
-record BarChart(String name, String title, String xLabel, List<Item> groups, List<Series> series, double[][] values, String[][] tips,
-        List<Reference> references) {
+record BarChart(String name, String title, String xLabel, List<Item> groups, List<Series> series, double[][] values, double[][] low,
+        double[][] high, String[][] tips, List<Reference> references) {
 
     /**
      * A group or a series.
@@ -37,9 +41,9 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
      *
      * @param key the full text (a canonical spec, or {@code natural}), kept in {@code data-series}
      * @param label the legend text
-     * @param color {@code #rrggbb}
+     * @param style its colour, and its hatching past the palette's eight colours
      */
-    record Series(String key, String label, String color) {}
+    record Series(String key, String label, Svg.Style style) {}
 
     /**
      * A horizontal line at {@code value}, drawn in {@code color} and labelled at the right.
@@ -105,9 +109,10 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
         double legendHeight = legend(legend, left, legendTop, width - left - 10);
         // room above the tallest bar for its rotated value label, and never less than the 1.0 tick needs
         double tallest = 0;
-        for (double[] row : values) {
-            for (double v : row) {
-                tallest = Double.isNaN(v) ? tallest : Math.max(tallest, Math.min(1, v));
+        for (int g = 0; g < values.length; g++) {
+            for (int k = 0; k < values[g].length; k++) {
+                double top = top(g, k);
+                tallest = Double.isNaN(top) ? tallest : Math.max(tallest, Math.min(1, top));
             }
         }
         double headroom = Math.max(12, (tallest - 1) * PLOT_HEIGHT + 4 + Svg.textWidth("0.000", VALUE_FONT) + 4);
@@ -118,6 +123,7 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
 
         StringBuilder s = new StringBuilder();
         s.append(Svg.open(width, height, name, title));
+        s.append(Svg.hatchDefs(name));
         s.append(Svg.text(left, 22, "start", 15, "font-weight=\"bold\"", 0, title));
         legend.forEach(s::append);
         for (int b = 0; b < bands; b++) {
@@ -168,12 +174,16 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
                 continue;
             }
             double h = Math.max(0, Math.min(1, v)) * PLOT_HEIGHT;
+            Svg.Style style = series.get(k).style();
             s.append("<rect class=\"bar\" data-group=\"").append(Svg.esc(groups.get(g).key())).append("\" data-series=\"")
                     .append(Svg.esc(series.get(k).key())).append("\" data-value=\"").append(ResultRow.fmt(v)).append("\" x=\"")
                     .append(Svg.n(x + 0.5)).append("\" y=\"").append(Svg.n(baseline - h)).append("\" width=\"").append(Svg.n(bar - 1))
-                    .append("\" height=\"").append(Svg.n(h)).append("\" fill=\"").append(series.get(k).color())
+                    .append("\" height=\"").append(Svg.n(h)).append("\" fill=\"").append(style.color())
                     .append("\" stroke=\"#333333\" stroke-width=\"0.5\"><title>").append(Svg.esc(tips[g][k])).append("</title></rect>\n");
-            s.append(Svg.text(x + bar / 2 + VALUE_FONT * 0.35, baseline - h - 4, "start", VALUE_FONT,
+            hatch(s, "hatch", style, x + 0.5, baseline - h, bar - 1, h);
+            double top = baseline - Math.max(0, Math.min(1, top(g, k))) * PLOT_HEIGHT;
+            whisker(s, g, k, x + bar / 2, baseline, bar);
+            s.append(Svg.text(x + bar / 2 + VALUE_FONT * 0.35, Math.min(baseline - h, top) - 4, "start", VALUE_FONT,
                     "class=\"value\" fill=\"#222222\" " + HALO, -90, Svg.acc(v)));
         }
         double cx = gx + series.size() * bar / 2;
@@ -187,6 +197,39 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
         }
     }
 
+    /** The highest point drawn for bar {@code [g][k]}: its interval's top where it has one, else its value. */
+    private double top(int g, int k) {
+        double v = values[g][k];
+        return Double.isNaN(v) ? v : Double.isNaN(high[g][k]) ? v : Math.max(v, high[g][k]);
+    }
+
+    /** The hatching over a bar of a variant style, drawn over the bar's colour; nothing for the plain style. */
+    private void hatch(StringBuilder s, String cls, Svg.Style style, double x, double y, double w, double h) {
+        if (style.variant() > 0) {
+            s.append("<rect class=\"").append(cls).append("\" x=\"").append(Svg.n(x)).append("\" y=\"").append(Svg.n(y)).append("\" width=\"").append(Svg.n(w))
+                    .append("\" height=\"").append(Svg.n(h)).append("\" fill=\"url(#").append(Svg.esc(Svg.hatchId(name, style.variant())))
+                    .append(")\" pointer-events=\"none\"/>\n");
+        }
+    }
+
+    /** The 95% interval of bar {@code [g][k]} as a capped vertical line, when it has one. */
+    private void whisker(StringBuilder s, int g, int k, double cx, double baseline, double bar) {
+        double lo = low[g][k];
+        double hi = high[g][k];
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return;
+        }
+        double y1 = baseline - Math.max(0, Math.min(1, lo)) * PLOT_HEIGHT;
+        double y2 = baseline - Math.max(0, Math.min(1, hi)) * PLOT_HEIGHT;
+        double cap = Math.max(2, bar / 4);
+        String attrs = "stroke=\"#111111\" stroke-width=\"1.2\"";
+        s.append("<line class=\"interval\" data-low=\"").append(ResultRow.fmt(lo)).append("\" data-high=\"").append(ResultRow.fmt(hi))
+                .append("\" x1=\"").append(Svg.n(cx)).append("\" y1=\"").append(Svg.n(y1)).append("\" x2=\"").append(Svg.n(cx))
+                .append("\" y2=\"").append(Svg.n(y2)).append("\" ").append(attrs).append("/>\n");
+        s.append(Svg.line(cx - cap, y1, cx + cap, y1, attrs));
+        s.append(Svg.line(cx - cap, y2, cx + cap, y2, attrs));
+    }
+
     /** Lays the legend out in rows no wider than {@code maxWidth}; returns its height. */
     private double legend(List<String> out, double left, double top, double maxWidth) {
         double x = left;
@@ -198,8 +241,12 @@ record BarChart(String name, String title, String xLabel, List<Item> groups, Lis
                 x = left;
                 y += 20;
             }
-            out.add("<rect class=\"legend\" x=\"" + Svg.n(x) + "\" y=\"" + Svg.n(y) + "\" width=\"14\" height=\"14\" fill=\"" + series.get(k).color()
+            Svg.Style style = series.get(k).style();
+            out.add("<rect class=\"legend\" x=\"" + Svg.n(x) + "\" y=\"" + Svg.n(y) + "\" width=\"14\" height=\"14\" fill=\"" + style.color()
                     + "\" stroke=\"#333333\" stroke-width=\"0.5\"/>\n");
+            StringBuilder swatch = new StringBuilder();
+            hatch(swatch, "legend-hatch", style, x, y, 14, 14);
+            out.add(swatch.toString());
             out.add(Svg.text(x + 20, y + 11.5, "start", FONT, "fill=\"#222222\"", 0, label)
                     .replace("</text>", "<title>" + Svg.esc(series.get(k).key()) + "</title></text>"));
             x += w;

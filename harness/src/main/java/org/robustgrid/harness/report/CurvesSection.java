@@ -88,7 +88,7 @@ final class CurvesSection implements Section {
             List<LineChart.Line> lines = new ArrayList<>();
             for (Curve c : e.getValue()) {
                 String label = labels.getOrDefault(c.activation(), c.activation()) + " (" + c.models() + " model" + (c.models() == 1 ? "" : "s") + ")";
-                lines.add(new LineChart.Line(c.activation(), label, Svg.color(Math.max(0, acts.indexOf(c.activation())) % 8 + 1), c.eps(),
+                lines.add(new LineChart.Line(c.activation(), label, Svg.style(Math.max(0, acts.indexOf(c.activation()))), c.eps(),
                         c.accuracy()));
             }
             // the whole spec is too long for the chart's own title line: it goes in the caption above it

@@ -41,6 +41,8 @@ final class FederatedSection implements Section {
         List<String> fedAttacks = d.attacks.stream().filter(a -> fed.stream().anyMatch(r -> a.equals(r.attack()))).toList();
         List<BarChart.Series> series = d.series(fedAttacks);
         double[][] v = new double[keys.size()][series.size()];
+        double[][] low = new double[keys.size()][series.size()];
+        double[][] high = new double[keys.size()][series.size()];
         String[][] tips = new String[keys.size()][series.size()];
         List<BarChart.Item> groups = new ArrayList<>();
         for (int g = 0; g < keys.size(); g++) {
@@ -51,7 +53,7 @@ final class FederatedSection implements Section {
             groups.add(new BarChart.Item(k.strategy() + " | " + k.partitioner() + " | share=" + share, label));
             List<ResultRow> group = fed.stream().filter(r -> k.equals(new Key(r.model().strategy(), r.model().partitioner(),
                     r.model().share()))).toList();
-            ReportData.fill(v, tips, g, label, series, group);
+            ReportData.fill(v, low, high, tips, g, label, series, group);
         }
         List<BarChart.Reference> refs = new ArrayList<>();
         String refNote = references(fed, series, refs);
@@ -59,10 +61,11 @@ final class FederatedSection implements Section {
                 .append(strategies.size() > 1 ? ", per federated strategy" : " under " + Svg.esc(strategyLabels.get(strategies.get(0))))
                 .append(". The sharing fraction is the size of the class-balanced global slice each client receives, relative to its"
                         + " local data (0: no sharing). Bars are means over activations, seeds and other settings. ")
+                .append(Svg.esc(ReportData.WHISKERS)).append(' ')
                 .append(Svg.esc(refNote)).append("</p>\n");
         h.append("<div class=\"figure\">\n")
                 .append(new BarChart("federated", "Federated: natural and robust accuracy by partition and data sharing",
-                        "partitioner · sharing fraction", groups, series, v, tips, refs).svg())
+                        "partitioner · sharing fraction", groups, series, v, low, high, tips, refs).svg())
                 .append("</div>\n</section>\n");
     }
 
@@ -76,12 +79,12 @@ final class FederatedSection implements Section {
                     : "No centralized rows, so no centralized reference is drawn.";
         }
         refs.add(new BarChart.Reference("centralized natural",
-                ReportData.Mean.of(ReportData.onePerModel(central), r -> true, Column.NATURAL_ACC).mean(), series.get(0).color()));
+                ReportData.Mean.of(ReportData.onePerModel(central), r -> true, Column.NATURAL_ACC).mean(), series.get(0).style().color()));
         for (int s = 1; s < series.size(); s++) {
             String att = series.get(s).key();
             ReportData.Mean m = ReportData.Mean.of(central, r -> att.equals(r.attack()), Column.ROBUST_ACC);
             if (m.n() > 0) {
-                refs.add(new BarChart.Reference("centralized " + d.attackLabels.get(att), m.mean(), series.get(s).color()));
+                refs.add(new BarChart.Reference("centralized " + d.attackLabels.get(att), m.mean(), series.get(s).style().color()));
             }
         }
         return "Dashed lines: the same measures for centralized training of the same activation" + (fedActs.size() == 1 ? "" : "s")

@@ -22,11 +22,11 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
      *
      * @param key what it is, for {@code data-line}
      * @param label the legend's text
-     * @param color its colour
+     * @param style its colour and dash pattern ({@link Svg#style})
      * @param x x values, increasing
      * @param y y values (NaN values break nothing: the point is left out)
      */
-    record Line(String key, String label, String color, double[] x, double[] y) {}
+    record Line(String key, String label, Svg.Style style, double[] x, double[] y) {}
 
     private static final double WIDTH = 760;
     private static final double PLOT_HEIGHT = 260;
@@ -78,12 +78,12 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
                 pts.append(pts.length() == 0 ? "" : " ").append(Svg.n(LEFT + plotWidth * (l.x()[k] - xMin) / (xMax - xMin))).append(',')
                         .append(Svg.n(TOP + PLOT_HEIGHT * (1 - (y - yMin) / (yMax - yMin))));
             }
-            s.append("<polyline class=\"line\" data-line=\"").append(Svg.esc(l.key())).append("\" fill=\"none\" stroke=\"").append(l.color())
-                    .append("\" stroke-width=\"1.6\" points=\"").append(pts).append("\"><title>").append(Svg.esc(l.label()))
+            s.append("<polyline class=\"line\" data-line=\"").append(Svg.esc(l.key())).append("\" fill=\"none\" stroke=\"").append(l.style().color())
+                    .append("\" stroke-width=\"1.6\"").append(l.style().dash()).append(" points=\"").append(pts).append("\"><title>").append(Svg.esc(l.label()))
                     .append("</title></polyline>\n");
             double ly = TOP + PLOT_HEIGHT + 48 + LEGEND_ROW * i;
-            s.append(Svg.line(LEFT, ly - 4, LEFT + 18, ly - 4, "stroke=\"" + l.color() + "\" stroke-width=\"2\""));
-            s.append(Svg.text(LEFT + 24, ly, "start", 11, "", 0, l.label()));
+            s.append(Svg.line(LEFT, ly - 4, LEFT + 24, ly - 4, "stroke=\"" + l.style().color() + "\" stroke-width=\"2\"" + l.style().dash()));
+            s.append(Svg.text(LEFT + 30, ly, "start", 11, "", 0, l.label()));
         }
         return s.append("</svg>\n").toString();
     }

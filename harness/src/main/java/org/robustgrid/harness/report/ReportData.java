@@ -80,25 +80,47 @@ final class ReportData {
         return out;
     }
 
-    /** Natural accuracy first, then one series per eval attack, coloured by the attack's place among all attacks. */
+    /** The natural accuracy's bars: a grey that no attack's style uses, so that it never looks like a robust accuracy. */
+    static final Svg.Style NATURAL_STYLE = new Svg.Style("#8c8c8c", 0);
+
+    /** Natural accuracy first, then one series per eval attack, styled by the attack's place among all attacks. */
     List<BarChart.Series> series(List<String> shown) {
         List<BarChart.Series> out = new ArrayList<>();
-        out.add(new BarChart.Series(NATURAL, "natural (clean test set)", Svg.color(0)));
+        out.add(new BarChart.Series(NATURAL, "natural (clean test set)", NATURAL_STYLE));
         for (String a : shown) {
-            out.add(new BarChart.Series(a, "robust: " + attackLabels.get(a), Svg.color(attacks.indexOf(a) + 1)));
+            out.add(new BarChart.Series(a, "robust: " + attackLabels.get(a), Svg.style(attacks.indexOf(a))));
         }
         return out;
     }
 
-    /** Fills group {@code g}: natural accuracy over its models, then robust accuracy per attack series over its rows. */
-    static void fill(double[][] v, String[][] tips, int g, String label, List<BarChart.Series> series, List<ResultRow> group) {
-        Mean nat = Mean.of(onePerModel(group), r -> true, Column.NATURAL_ACC);
+    /**
+     * The note under a bar chart drawn with {@link #fill}: what its whiskers are. A bar of one model carries that
+     * model's 95% Wilson interval; a bar of several, the mean of their intervals (the typical interval of one
+     * of them), so a whisker always shows the sampling error of the test images, and the tooltip the spread
+     * over models.
+     */
+    static final String WHISKERS = "Whiskers: the 95% Wilson interval of each measurement (for a bar of several models, the mean of"
+            + " their intervals; hover a bar for the range over models).";
+
+    /**
+     * Fills group {@code g}: natural accuracy over its models, then robust accuracy per attack series over its rows,
+     * each with its 95% interval in {@code low} and {@code high}.
+     */
+    static void fill(double[][] v, double[][] low, double[][] high, String[][] tips, int g, String label, List<BarChart.Series> series,
+            List<ResultRow> group) {
+        List<ResultRow> models = onePerModel(group);
+        Mean nat = Mean.of(models, r -> true, Column.NATURAL_ACC);
         v[g][0] = nat.mean();
+        low[g][0] = Mean.of(models, r -> true, Column.NATURAL_LOW).mean();
+        high[g][0] = Mean.of(models, r -> true, Column.NATURAL_HIGH).mean();
         tips[g][0] = label + ", natural accuracy: " + nat.describe("model");
         for (int k = 1; k < series.size(); k++) {
             String att = series.get(k).key();
-            Mean m = Mean.of(group, r -> att.equals(r.attack()), Column.ROBUST_ACC);
+            Predicate<ResultRow> under = r -> att.equals(r.attack());
+            Mean m = Mean.of(group, under, Column.ROBUST_ACC);
             v[g][k] = m.mean();
+            low[g][k] = Mean.of(group, under, Column.ROBUST_LOW).mean();
+            high[g][k] = Mean.of(group, under, Column.ROBUST_HIGH).mean();
             tips[g][k] = label + ", robust accuracy under " + att + ": " + m.describe("model");
         }
     }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.robustgrid.harness.plugin.PluginSpec;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
@@ -67,44 +67,12 @@ final class Specs {
         return out;
     }
 
-    /** A spec as a person reads it: every parameter, values as fractions where they are ({@code pgd(eps=8/255,steps=20)}). */
+    /** A spec as a person reads it ({@link SpecText#display}, the one printer of specs). */
     static String display(String spec) {
-        Map<String, String> p = params(spec);
-        if (p.isEmpty()) {
-            return spec;
-        }
-        List<String> parts = new ArrayList<>();
-        p.forEach((k, v) -> parts.add(k + "=" + value(v)));
-        return id(spec) + "(" + String.join(",", parts) + ")";
+        return SpecText.display(spec);
     }
 
-    /**
-     * A parameter value for reading: a long real that is a simple fraction as that fraction
-     * ({@code 1/3}, {@code 8/255}: budgets are written in 255ths of the pixel range), other long reals
-     * to four significant digits, anything else as written.
-     */
     static String value(String v) {
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return v;
-        }
-        if (v.length() <= 6 || Double.isNaN(d) || Double.isInfinite(d)) {
-            return v;
-        }
-        if (d > 0 && d < 1) {
-            for (int den : DENOMINATORS) {
-                double k = d * den;
-                if (Math.abs(k - Math.rint(k)) < 1e-9) {
-                    return (long) Math.rint(k) + "/" + den;
-                }
-            }
-        }
-        String s = String.format(Locale.ROOT, "%.4g", d);
-        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return SpecText.value(v);
     }
-
-    /** Smallest first, so that a value gets its lowest terms. */
-    private static final int[] DENOMINATORS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 255};
 }

@@ -24,9 +24,57 @@ final class Svg {
     private static final int[] VIRIDIS = {0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30,
         0xFDE725};
 
-    /** Colour of series {@code i}, cycling after the palette's eight. */
+    /** Colour of series {@code i}, cycling after the palette's eight; {@link #style} tells more series apart. */
     static String color(int i) {
         return PALETTE.get(i % PALETTE.size());
+    }
+
+    /** Stroke dash patterns of the line variants, solid first: each repeats the palette once more. */
+    private static final List<String> DASHES = List.of("", "7 4", "2 3", "10 3 2 3");
+
+    /**
+     * How series {@code i} is drawn: the palette's colour, and after every eight series the next variant
+     * (a dash pattern for lines, a hatching for bars), so that 32 series stay distinct: two series share a
+     * colour only when their variants differ.
+     *
+     * @param color {@code #rrggbb}
+     * @param variant 0 for the plain style, 1 to 3 for the dashed or hatched ones
+     */
+    record Style(String color, int variant) {
+
+        /** The {@code stroke-dasharray} attribute of a line drawn in this style, with a leading space; empty when solid. */
+        String dash() {
+            String d = DASHES.get(variant);
+            return d.isEmpty() ? "" : " stroke-dasharray=\"" + d + "\"";
+        }
+    }
+
+    /** The style of series {@code i}, from 0. */
+    static Style style(int i) {
+        int k = Math.floorMod(i, PALETTE.size() * DASHES.size());
+        return new Style(PALETTE.get(k % PALETTE.size()), k / PALETTE.size());
+    }
+
+    /**
+     * The SVG {@code <pattern>}s that hatch bars of variants 1 to 3 (white strokes over the bar's own colour),
+     * with ids that start with {@code prefix}: a page holds several charts, and ids are page-wide.
+     */
+    static String hatchDefs(String prefix) {
+        StringBuilder s = new StringBuilder("<defs>\n");
+        String[] transforms = {"rotate(45)", "rotate(-45)", "rotate(0)"};
+        for (int v = 1; v < DASHES.size(); v++) {
+            s.append("<pattern id=\"").append(esc(hatchId(prefix, v))).append("\" patternUnits=\"userSpaceOnUse\" width=\"5\" height=\"5\" patternTransform=\"")
+                    .append(transforms[v - 1]).append("\">").append(v == 3
+                            ? "<circle cx=\"2.5\" cy=\"2.5\" r=\"1.1\" fill=\"#ffffff\"/>"
+                            : "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#ffffff\" stroke-width=\"1.6\"/>")
+                    .append("</pattern>\n");
+        }
+        return s.append("</defs>\n").toString();
+    }
+
+    /** The id of the hatching of {@code variant} among the patterns {@link #hatchDefs} wrote for {@code prefix}. */
+    static String hatchId(String prefix, int variant) {
+        return prefix.replaceAll("[^A-Za-z0-9_-]", "_") + "-hatch-" + variant;
     }
 
     /** Viridis at {@code t} in [0,1] (clamped), as {@code #rrggbb}. */

@@ -50,12 +50,12 @@ final class TrainingSection implements Section {
                     double[] x = entries.stream().mapToDouble(TrainingLog.Entry::step).toArray();
                     String label = labels.getOrDefault(r.model().activation(), r.model().activation()) + " " + Specs.display(r.model().strategy())
                             + " seed " + r.model().seed() + " (" + r.model().modelKey() + ")";
-                    String color = Svg.color(acts.indexOf(r.model().activation()) % 8 + 1);
-                    loss.add(new LineChart.Line(r.model().modelKey(), label, color, x,
+                    Svg.Style style = Svg.style(acts.indexOf(r.model().activation()));
+                    loss.add(new LineChart.Line(r.model().modelKey(), label, style, x,
                             entries.stream().mapToDouble(TrainingLog.Entry::loss).toArray()));
                     double[] adv = entries.stream().mapToDouble(TrainingLog.Entry::adversarialAccuracy).toArray();
                     if (java.util.Arrays.stream(adv).anyMatch(v -> !Double.isNaN(v))) {
-                        adversarial.add(new LineChart.Line(r.model().modelKey(), label, color, x, adv));
+                        adversarial.add(new LineChart.Line(r.model().modelKey(), label, style, x, adv));
                     }
                 }
                 h.append("<div class=\"figure\">\n").append(new LineChart("training-" + e.getKey(), "Training loss, learning rate " + e.getKey(),

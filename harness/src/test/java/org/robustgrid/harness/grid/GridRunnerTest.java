@@ -1,6 +1,7 @@
 package org.robustgrid.harness.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -35,6 +36,14 @@ class GridRunnerTest {
     static GridRunner.Summary run(GridSpec spec, Path out) {
         StringWriter err = new StringWriter();
         return new GridRunner(DATA, Device.cpu(), out, new PrintWriter(err)).run(GridPlan.of(spec, REGISTRY));
+    }
+
+    @Test
+    void progressLinesShowSpecsAsWritten(@TempDir Path out) {
+        StringWriter err = new StringWriter();
+        new GridRunner(DATA, Device.cpu(), out, new PrintWriter(err)).run(GridPlan.of(tiny(Map.of("eval-attacks", "fgsm(eps=8/255)")), REGISTRY));
+        assertTrue(err.toString().contains("fgsm(eps=8/255) robust accuracy "), err.toString());
+        assertFalse(err.toString().contains("0.0313"), "no decimal where the user wrote a fraction: " + err);
     }
 
     @Test

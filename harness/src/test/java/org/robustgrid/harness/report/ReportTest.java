@@ -143,6 +143,58 @@ class ReportTest {
     }
 
     @Test
+    void barsCarryTheirNinetyFivePercentIntervals() throws Exception {
+        // one model per activation: each whisker is that row's own interval
+        List<ResultRow> rows = List.of(withIntervals(central("relu", "m0", FGSM, 0.8, 0.5), 0.78, 0.82, 0.45, 0.55),
+                withIntervals(central("gelu", "m1", FGSM, 0.7, 0.3), 0.68, 0.72, 0.26, 0.34));
+        Document d = charts(Report.of(rows).html("r.csv")).get("activations");
+        Map<Double, Double> whiskers = new LinkedHashMap<>();
+        for (Element w : byClass(d, "line", "interval")) {
+            whiskers.put(num(w, "data-low"), num(w, "data-high"));
+        }
+        assertEquals(Map.of(0.78, 0.82, 0.45, 0.55, 0.68, 0.72, 0.26, 0.34), whiskers);
+        Element zero = byClass(d, "line", "grid").stream().filter(e -> e.getAttribute("data-tick").equals("0")).findFirst().orElseThrow();
+        Element w = byClass(d, "line", "interval").stream().filter(e -> num(e, "data-low") == 0.45).findFirst().orElseThrow();
+        assertEquals(num(zero, "y1") - 0.45 * BarChart.PLOT_HEIGHT, num(w, "y1"), 0.011, "the whisker starts at its lower end");
+        assertEquals(num(zero, "y1") - 0.55 * BarChart.PLOT_HEIGHT, num(w, "y2"), 0.011, "and ends at its upper end");
+    }
+
+    @Test
+    void twentySeriesStayDistinctAndNaturalIsNeverARobustColour() throws Exception {
+        java.util.Set<Svg.Style> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            assertTrue(seen.add(Svg.style(i)), "series " + i + " looks like an earlier one: " + Svg.style(i));
+            assertFalse(Svg.style(i).color().equals(ReportData.NATURAL_STYLE.color()), "series " + i + " has natural's colour");
+        }
+        // nine attacks: the ninth wraps the palette and is hatched, and the natural bar keeps a colour of its own
+        List<ResultRow> rows = new ArrayList<>();
+        for (int a = 0; a < 9; a++) {
+            rows.add(central("relu", "m0", "fgsm(eps=0.0" + (a + 1) + ")", 0.8, 0.5 - a * 0.01));
+        }
+        Document d = charts(Report.of(rows).html("r.csv")).get("activations");
+        Map<String, String> fills = new LinkedHashMap<>();
+        for (Element bar : byClass(d, "rect", "bar")) {
+            fills.put(bar.getAttribute("data-series"), bar.getAttribute("fill"));
+        }
+        String natural = fills.remove("natural");
+        assertFalse(fills.containsValue(natural), "natural " + natural + " among " + fills);
+        assertEquals(1, byClass(d, "rect", "hatch").size(), "the ninth attack's bar is hatched");
+        assertTrue(byClass(d, "rect", "hatch").get(0).getAttribute("fill").startsWith("url(#activations-hatch-"));
+    }
+
+    static ResultRow withIntervals(ResultRow r, double natLow, double natHigh, double robLow, double robHigh) {
+        Map<Column, String> v = new EnumMap<>(Column.class);
+        for (Column c : Column.values()) {
+            v.put(c, r.get(c));
+        }
+        v.put(Column.NATURAL_LOW, ResultRow.fmt(natLow));
+        v.put(Column.NATURAL_HIGH, ResultRow.fmt(natHigh));
+        v.put(Column.ROBUST_LOW, ResultRow.fmt(robLow));
+        v.put(Column.ROBUST_HIGH, ResultRow.fmt(robHigh));
+        return ResultRow.of(v);
+    }
+
+    @Test
     void naturalAccuracyIsAveragedOverModelsNotRows() throws Exception {
         // m0 has two rows (natural 0.6), m1 one (0.9): over models (0.6+0.9)/2 = 0.75; over rows it would be 0.7
         List<ResultRow> rows = List.of(central("relu", "m0", FGSM, 0.6, 0.3), central("relu", "m0", PGD, 0.6, 0.2),

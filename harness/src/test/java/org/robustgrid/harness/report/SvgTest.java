@@ -39,4 +39,27 @@ class SvgTest {
         assertEquals("0.33", Svg.n(1 / 3.0));
         assertEquals("0", Svg.n(-0.001));
     }
+
+    @Test
+    void linesOfElevenActivationsDifferInColourOrDash() {
+        java.util.List<LineChart.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            lines.add(new LineChart.Line("a" + i, "a" + i, Svg.style(i), new double[] {0, 1}, new double[] {0.5, 0.4}));
+        }
+        String svg = new LineChart("c", "c", "x", "y", lines, 0, 1, Double.NaN).svg();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<polyline class=\"line\" data-line=\"(a\\d+)\" fill=\"none\" stroke=\"(#\\w+)\" stroke-width=\"1.6\"( stroke-dasharray=\"[^\"]+\")?")
+                .matcher(svg);
+        java.util.Set<String> looks = new java.util.HashSet<>();
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertEquals(true, looks.add(m.group(2) + "|" + m.group(3)), m.group(1) + " looks like an earlier line");
+        }
+        assertEquals(11, n);
+        // the first eight are solid in eight colours; the ninth (telu in the study's order) repeats the first colour, dashed
+        assertEquals(Svg.style(0).color(), Svg.style(8).color());
+        assertEquals("", Svg.style(0).dash());
+        assertEquals(" stroke-dasharray=\"7 4\"", Svg.style(8).dash());
+    }
 }

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.ClientContext;
@@ -77,7 +79,7 @@ public final class StepBenchmark {
     }
 
     /** Times {@code iterations} training steps after {@code warmup} untimed ones. */
-    public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+    public static Timing trainingStep(Plugin<Architecture> model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations) {
         return trainingStep(model, activation, attack, strategy, recipe, shape, device, warmup, iterations, null);
     }
@@ -93,7 +95,7 @@ public final class StepBenchmark {
      * step, so the timing then includes it): bit-for-bit equal losses over two runs show that the step
      * has nothing that depends on timing (docs/performance.md, the NaN of bench).
      */
-    public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+    public static Timing trainingStep(Plugin<Architecture> model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations, LossListener losses) {
         return trainingStep(model, activation, attack, strategy, recipe, shape, device, warmup, iterations, losses, null);
     }
@@ -103,7 +105,7 @@ public final class StepBenchmark {
      * writes them to that file as a Chrome trace (each operator's name, input shapes and times; the
      * profiler's overhead is in the timing then, so use it to compare operators, not throughput).
      */
-    public static Timing trainingStep(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+    public static Timing trainingStep(Plugin<Architecture> model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Dataset shape, Device device, int warmup, int iterations, LossListener losses, Path profile) {
         Engines.seed(0);
         try (Network net = Network.create(model, activation, shape, device, recipe.batchSize());
@@ -133,7 +135,7 @@ public final class StepBenchmark {
             }
             if (!Float.isFinite(loss)) {
                 // the engine's label names oneDNN's level: the known source of NaN here was a wrong kernel
-                throw new IllegalStateException("benchmark loss is " + loss + " over " + (warmup + iterations) + " steps of " + model
+                throw new IllegalStateException("benchmark loss is " + loss + " over " + (warmup + iterations) + " steps of " + model.canonical()
                         + " on " + Engines.describe() + " with OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
             }
             return new Timing(iterations, recipe.batchSize(), seconds);
@@ -153,7 +155,7 @@ public final class StepBenchmark {
     }
 
     /** Times an attack on a fixed batch against a freshly initialized network in inference mode. */
-    public static Timing attack(String model, Activation activation, Attack attack, Dataset shape, Device device, int batch,
+    public static Timing attack(Plugin<Architecture> model, Activation activation, Attack attack, Dataset shape, Device device, int batch,
             int warmup, int iterations) {
         Engines.seed(0);
         try (Network net = Network.create(model, activation, shape, device, batch); NDManager data = net.manager().newSubManager()) {
@@ -187,7 +189,7 @@ public final class StepBenchmark {
      * Trains {@code steps} steps through the real training loop (host batching, augmentation, the
      * recipe) and samples resident memory and the network's live arrays every {@code every} steps.
      */
-    public static MemoryTrace memory(String model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
+    public static MemoryTrace memory(Plugin<Architecture> model, Activation activation, Attack attack, Strategy strategy, Recipe recipe,
             Device device, int steps, int every) {
         int perEpoch = 100;
         Dataset data = randomData(perEpoch * recipe.batchSize(), 1, 16, 10, 1);

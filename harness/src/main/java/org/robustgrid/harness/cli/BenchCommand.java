@@ -11,10 +11,10 @@ import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.grid.GridSpec;
-import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.plugin.PluginSpec;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.SpecException;
 import org.robustgrid.harness.train.LrSchedule;
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = main.registry();
         Device dev = Devices.resolve(device);
-        String modelSpec = Models.canonical(model);
+        Plugin<Architecture> modelSpec = registry.model(model);
         GridSpec grid = GridSpec.defaults();
         var act = registry.activation(activation != null ? activation : grid.list("activations").get(0));
         String attackSpec = trainAttackSpec != null ? trainAttackSpec : grid.list("train-attacks").get(0);
@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
                 Defaults.LEARNING_RATE, LrSchedule.FIXED, Defaults.MOMENTUM, Defaults.WEIGHT_DECAY, batch, 1);
         Dataset shape = StepBenchmark.randomData(batch, channels, size, 10, 0);
         out.printf(Locale.ROOT, "engine=%s djl=%s device=%s model=%s activation=%s%n", Engines.describe(), Engines.djlVersion(),
-                Devices.label(dev), modelSpec, act.canonical());
+                Devices.label(dev), modelSpec.canonical(), act.canonical());
         if (memorySteps != null) {
             int every = Math.max(1, memorySteps / 10);
             StepBenchmark.MemoryTrace t = StepBenchmark.memory(modelSpec, act.instance(), trainAttack == null ? null : trainAttack.instance(),

@@ -36,7 +36,7 @@ final class NewPluginCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "attack, activation, partitioner or strategy")
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "attack, activation, partitioner, strategy or model")
     String kind;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "the plugin's id in specs, lower-kebab: my-attack")

@@ -101,6 +101,7 @@ record PluginTemplate(PluginKind kind, String id, String pkg, String robustgridV
             case ACTIVATION -> "scaled tanh scale*tanh(x/scale), saturating at -scale and +scale";
             case PARTITIONER -> "IID: a seeded shuffle dealt round-robin, client sizes within one";
             case STRATEGY -> "plain federated averaging: the unweighted mean of the clients' states";
+            case MODEL -> "a multilayer perceptron: flatten, a hidden layer with the activation, a linear head";
         };
     }
 
@@ -111,6 +112,7 @@ record PluginTemplate(PluginKind kind, String id, String pkg, String robustgridV
             case ACTIVATION -> "--activations " + id;
             case PARTITIONER -> "--strategies fedavg --partitioners " + id + " --clients 4 --rounds 2";
             case STRATEGY -> "--strategies " + id + " --clients 4 --rounds 2";
+            case MODEL -> "--model " + id;
         };
     }
 
@@ -140,7 +142,7 @@ record PluginTemplate(PluginKind kind, String id, String pkg, String robustgridV
         }
     }
 
-    /** The kind a word names: {@code attack}, {@code activation}, {@code partitioner} or {@code strategy}; null for another word. */
+    /** The kind a word names: {@code attack}, {@code activation}, {@code partitioner}, {@code strategy} or {@code model}; null for another word. */
     static PluginKind kindOf(String word) {
         for (PluginKind k : PluginKind.values()) {
             if (k.label().equals(word)) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.Strategy;
@@ -18,7 +19,8 @@ import org.robustgrid.harness.train.TrainingJob;
  * {@link #modelKey()}.
  *
  * @param dataset the data set id
- * @param model the canonical model spec
+ * @param model the architecture (its canonical spec is in the keys; its code's digest is not, so keys written before
+ *     architectures were plugins stay valid)
  * @param activation the activation
  * @param trainAttack the training attack, or null for none
  * @param partitioner the partitioner, or null for centralized training
@@ -33,7 +35,7 @@ import org.robustgrid.harness.train.TrainingJob;
  * @param seed the seed
  */
 public record Cell(
-        String dataset, String model, Plugin<Activation> activation, Plugin<Attack> trainAttack, Plugin<Partitioner> partitioner,
+        String dataset, Plugin<Architecture> model, Plugin<Activation> activation, Plugin<Attack> trainAttack, Plugin<Partitioner> partitioner,
         double share, double sharePool, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
         long seed) {
 
@@ -76,7 +78,7 @@ public record Cell(
         return String.format(Locale.ROOT,
                 "dataset=%s|train-limit=%d|model=%s|activation=%s|train-attack=%s|%s|strategy=%s|partitioner=%s|share=%s"
                         + "|clients=%d|rounds=%d|client-fraction=%s|seed=%d",
-                dataset, trainLimit, model, activation.canonical(), trainAttackSpec(), recipe.canonical(), strategy.canonical(),
+                dataset, trainLimit, model.canonical(), activation.canonical(), trainAttackSpec(), recipe.canonical(), strategy.canonical(),
                 partitionerSpec(), share, clients, rounds, clientFraction, seed)
                 // the pool only shapes the weights when there is sharing; keys of models without sharing stay as they were
                 + (share > 0 ? "|share-pool=" + sharePool : "")

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.robustgrid.harness.data.Datasets;
-import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Partitioner;
 import org.robustgrid.harness.spi.SpecException;
@@ -32,7 +32,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
     /** Expands {@code spec}: the cross product of its axes, partitioner and share collapsed for centralized strategies. */
     public static GridPlan of(GridSpec spec, PluginRegistry registry) {
         String dataset = Datasets.canonical(spec.get("dataset"));
-        String model = Models.canonical(spec.get("model"));
+        Plugin<Architecture> model = registry.model(spec.get("model"));
         Recipe base = Recipe.of(spec.recipeParams(), LrSchedule.FIXED);
         int clients = spec.integer("clients");
         int rounds = spec.integer("rounds");

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.data.Datasets;
-import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
@@ -49,7 +48,7 @@ public final class GridSpec {
         List<GridKey> k = new ArrayList<>();
         k.add(new GridKey(ParamSpec.text("dataset", Defaults.DATASET, "data set: " + String.join(", ", Datasets.ids())
                 + " (synthetic takes parameters)"), false));
-        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model spec: " + String.join(", ", Models.ids())), false));
+        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model (architecture) spec, e.g. resnet18 or small-cnn: robustgrid plugins lists them"), false));
         k.add(new GridKey(ParamSpec.text("activations", plugins.get("activations"), "activation specs"), true));
         k.add(new GridKey(ParamSpec.choice("lr-schedules", Defaults.LR_SCHEDULE, LrSchedule.ids(), "learning-rate schedules"), true));
         k.add(new GridKey(ParamSpec.text("train-attacks", plugins.get("train-attacks"), "training attack specs, or none"), true));

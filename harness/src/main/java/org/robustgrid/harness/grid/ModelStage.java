@@ -1,6 +1,8 @@
 package org.robustgrid.harness.grid;
 
 import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.robustgrid.harness.checkpoint.CheckpointMeta;
 import org.robustgrid.harness.checkpoint.CheckpointStore;
@@ -46,7 +48,9 @@ final class ModelStage {
     }
 
     Result obtain(Cell cell) {
-        Optional<String> notCreated = cell.plugins().stream().filter(Plugin::failed).map(Plugin::failure).findFirst();
+        List<Plugin<?>> plugins = new ArrayList<>(cell.plugins());
+        plugins.add(0, cell.model());
+        Optional<String> notCreated = plugins.stream().filter(Plugin::failed).map(Plugin::failure).findFirst();
         if (notCreated.isPresent()) {
             return new Failed(notCreated.get());
         }
@@ -74,13 +78,13 @@ final class ModelStage {
         } catch (SpecException e) {
             close(net);
             // the user's error ends the run; a plugin that throws one while training only fails its cell
-            return new Failed("training failed: " + Blame.of(e, cell.plugins()).orElseThrow(() -> e));
+            return new Failed("training failed: " + Blame.of(e, plugins).orElseThrow(() -> e));
         } catch (DivergedException e) {
             close(net);
             return new Failed(GridRunner.oneLine(e));
         } catch (RuntimeException | LinkageError e) {
             close(net);
-            return new Failed("training failed: " + Blame.of(e, cell.plugins()).orElse(GridRunner.oneLine(e)));
+            return new Failed("training failed: " + Blame.of(e, plugins).orElse(GridRunner.oneLine(e)));
         }
     }
 

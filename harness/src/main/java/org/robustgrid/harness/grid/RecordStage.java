@@ -92,14 +92,15 @@ final class RecordStage {
     }
 
     static ModelFacts facts(Cell cell) {
-        return new ModelFacts(cell.dataset(), cell.model(), cell.activation().canonical(), cell.recipe().schedule().id(),
+        return new ModelFacts(cell.dataset(), cell.model().canonical(), cell.activation().canonical(), cell.recipe().schedule().id(),
                 cell.trainAttackSpec(), cell.partitionerSpec(), cell.share(), cell.sharePool(), cell.strategy().canonical(), cell.federated(),
                 cell.clients(), cell.rounds(), cell.recipe().epochs(), cell.seed(), cell.modelKey(), cell.recipe().canonical());
     }
 
-    /** One text per plugin that shaped the model, and for the eval attack when given, space-separated. */
+    /** One text per plugin that shaped the model (its architecture first), and for the eval attack when given, space-separated. */
     private static String pluginVersions(Cell cell, Plugin<Attack> attack, java.util.function.Function<Plugin<?>, String> text) {
         List<Plugin<?>> plugins = new ArrayList<>(cell.plugins());
+        plugins.add(0, cell.model());
         if (attack != null) {
             plugins.add(attack);
         }

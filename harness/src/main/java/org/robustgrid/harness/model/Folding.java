@@ -9,14 +9,16 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.robustgrid.harness.spi.Layers;
 
 /**
  * What folding a network for inference needs to know that DJL's blocks do not say: the epsilon of
  * each BatchNorm (DJL keeps it private) and which parallel blocks add their branches (a residual
- * connection; DJL keeps the join function private). A model builder makes those blocks through this
- * class; {@link FoldedForward} folds only what is recorded here and runs anything else as it is.
+ * connection; DJL keeps the join function private). An architecture makes those blocks through this
+ * class, as the SPI's {@link Layers}; {@link FoldedForward} folds only what is recorded here and runs
+ * anything else as it is.
  */
-final class Folding {
+final class Folding implements Layers {
 
     /** PyTorch's and DJL's default BatchNorm epsilon, set explicitly so the folding knows it. */
     static final float BATCH_NORM_EPSILON = 1e-5f;
@@ -24,15 +26,15 @@ final class Folding {
     private final Map<Block, Float> epsilons = new IdentityHashMap<>();
     private final Set<Block> sums = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** A BatchNorm over channels (axis 1) with PyTorch's defaults. */
-    BatchNorm batchNorm() {
+    @Override
+    public BatchNorm batchNorm() {
         BatchNorm bn = BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build();
         epsilons.put(bn, BATCH_NORM_EPSILON);
         return bn;
     }
 
-    /** {@code main(x) + shortcut(x)}. */
-    ParallelBlock sum(Block main, Block shortcut) {
+    @Override
+    public ParallelBlock sum(Block main, Block shortcut) {
         ParallelBlock p = new ParallelBlock(
                 list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())), List.of(main, shortcut));
         sums.add(p);

@@ -21,7 +21,9 @@ import org.robustgrid.harness.engine.ConvGradientProbe;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.engine.MemoryFormats;
 import org.robustgrid.harness.engine.MeasuredChoices;
+import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Losses;
 import org.robustgrid.harness.spi.SpecException;
 import org.slf4j.Logger;
@@ -98,8 +100,8 @@ public final class Layouts {
 
     private Layouts() {}
 
-    /** The layout for {@code modelSpec} on images of this shape on {@code device}, trained at {@code batch} images a step. */
-    static Choice choose(String modelSpec, int channels, int height, int width, int classes, int batch, Device device) {
+    /** The layout for {@code model} on images of this shape on {@code device}, trained at {@code batch} images a step. */
+    static Choice choose(Plugin<Architecture> model, int channels, int height, int width, int classes, int batch, Device device) {
         if (!Device.Type.CPU.equals(device.getDeviceType())) {
             return new Choice(false, "");
         }
@@ -115,11 +117,11 @@ public final class Layouts {
                 throw new SpecException("-D" + PROPERTY + " is '" + wanted + "'; expected auto, nchw or channels-last");
         }
         int measured = Math.max(1, Math.min(batch, MAX_BATCH));
-        String what = Models.canonical(modelSpec) + " on " + channels + "x" + height + "x" + width + " at batch " + measured;
-        return CHOSEN.computeIfAbsent(what, k -> measured(k, modelSpec, channels, height, width, classes, measured));
+        String what = model.canonical() + " on " + channels + "x" + height + "x" + width + " at batch " + measured;
+        return CHOSEN.computeIfAbsent(what, k -> measured(k, model.instance(), channels, height, width, classes, measured));
     }
 
-    private static Choice measured(String what, String modelSpec, int channels, int height, int width, int classes, int batch) {
+    private static Choice measured(String what, Architecture architecture, int channels, int height, int width, int classes, int batch) {
         Map<String, String> key = new LinkedHashMap<>();
         key.put("key.model", what);
         key.put("key.layout-check", CHECK_VERSION);
@@ -129,7 +131,7 @@ public final class Layouts {
             System.err.printf(Locale.ROOT, "robustgrid: timing activation layouts for %s (once per machine)...%n", what);
             Measurement m;
             try {
-                m = measure(modelSpec, channels, height, width, classes, batch);
+                m = measure(architecture, channels, height, width, classes, batch);
             } catch (RuntimeException e) {
                 // a model whose channels-last pass fails runs NCHW: the layout is a speed-up, never a reason to fail a cell
                 System.err.printf(Locale.ROOT, "robustgrid: could not time activation layouts for %s (%s); using NCHW; %s%n", what, e, where);
@@ -174,13 +176,13 @@ public final class Layouts {
      * input-gradient pass in inference mode (BatchNorm folded, as {@link Network#inference} runs it), then
      * a training forward and backward pass over three copies of the batch (clean, adversarial, noisy).
      */
-    static Measurement measure(String modelSpec, int channels, int height, int width, int classes, int batch) {
+    static Measurement measure(Architecture architecture, int channels, int height, int width, int classes, int batch) {
         float[] mean = new float[channels];
         float[] std = new float[channels];
         java.util.Arrays.fill(mean, 0.5f);
         java.util.Arrays.fill(std, 0.25f);
         try (NDManager m = Engines.get().newBaseManager(Device.cpu())) {
-            Models.Built built = Models.buildFoldable(modelSpec, RELU, channels, classes, mean, std);
+            Models.Built built = Models.buildFoldable(architecture, RELU, channels, height, width, classes, mean, std);
             Block block = built.block();
             SplittableRandom random = new SplittableRandom(1);
             // host random numbers: the engine's generator, which seeds the run, stays untouched

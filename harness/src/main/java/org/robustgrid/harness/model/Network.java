@@ -20,7 +20,9 @@ import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.engine.MemoryFormats;
 import org.robustgrid.harness.engine.NetworkClassifier;
+import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 
 /**
  * A built and initialized network on a device, with its own native memory: the block, its parameter
@@ -52,26 +54,27 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * Builds {@code modelSpec} for images shaped like {@code data}'s and initializes it from the engine's
+     * Builds {@code model} for images shaped like {@code data}'s and initializes it from the engine's
      * random generator (seed it first): He-normal weights, BatchNorm scale 1 and shift 0.
      */
-    public static Network create(String modelSpec, Activation activation, Dataset data, Device device) {
-        return create(modelSpec, activation, data, device, Layouts.MAX_BATCH);
+    public static Network create(Plugin<Architecture> model, Activation activation, Dataset data, Device device) {
+        return create(model, activation, data, device, Layouts.MAX_BATCH);
     }
 
     /**
      * As above, for training at {@code batchSize} images a step: the activation layout ({@link Layouts}) is
      * chosen for that batch size.
      */
-    public static Network create(String modelSpec, Activation activation, Dataset data, Device device, int batchSize) {
+    public static Network create(Plugin<Architecture> model, Activation activation, Dataset data, Device device, int batchSize) {
         NDManager manager = Engines.get().newBaseManager(device);
         try {
-            Models.Built built = Models.buildFoldable(modelSpec, activation, data.channels(), data.numClasses(), data.mean(), data.std());
+            Models.Built built = Models.buildFoldable(model.instance(), activation, data.channels(), data.height(), data.width(),
+                    data.numClasses(), data.mean(), data.std());
             Block block = built.block();
             block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
                     Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, data.channels(), data.height(), data.width()));
-            Layouts.Choice layout = Layouts.choose(modelSpec, data.channels(), data.height(), data.width(), data.numClasses(), batchSize,
+            Layouts.Choice layout = Layouts.choose(model, data.channels(), data.height(), data.width(), data.numClasses(), batchSize,
                     device);
             return new Network(manager, block, built.folding(), layout, data.numClasses());
         } catch (RuntimeException e) {

@@ -1,2 +1,6 @@
-/** The networks: the CIFAR ResNet-18 of the study and a small CNN for quick runs, activation as a parameter. */
+/**
+ * The networks as the engine runs them: an architecture plugin's block behind the input normalization,
+ * initialized on a device ({@link org.robustgrid.harness.model.Network}), folded for inference and laid
+ * out in memory as measured.
+ */
 package org.robustgrid.harness.model;

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Names;
 import org.robustgrid.harness.spi.ParamSpec;
@@ -191,6 +192,11 @@ public final class PluginRegistry {
     /** {@link #create} for a strategy. */
     public Plugin<Strategy> strategy(String spec) {
         return create(PluginKind.STRATEGY, spec);
+    }
+
+    /** {@link #create} for a model architecture. */
+    public Plugin<Architecture> model(String spec) {
+        return create(PluginKind.MODEL, spec);
     }
 
     /**

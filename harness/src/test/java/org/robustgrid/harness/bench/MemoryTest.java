@@ -17,7 +17,7 @@ class MemoryTest {
         var attack = new TestPlugins.Fgsm().create(Params.defaults(new TestPlugins.Fgsm()));
         var strategy = new TestPlugins.Centralized().create(Params.defaults(new TestPlugins.Centralized()));
         Recipe recipe = new Recipe(0.05, 0.1, true, 2, 0.01, LrSchedule.FIXED, 0.9, 5e-4, 8, 1);
-        StepBenchmark.MemoryTrace t = StepBenchmark.memory("small-cnn(width=4)", TestPlugins.relu(), attack, strategy, recipe,
+        StepBenchmark.MemoryTrace t = StepBenchmark.memory(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), attack, strategy, recipe,
                 Device.cpu(), 2000, 200);
         assertEquals(10, t.steps().size());
         assertEquals(2000L, t.steps().get(9));

@@ -27,7 +27,7 @@ class StepDeterminismTest {
         Recipe recipe = new Recipe(0.05, 0.1, true, 2, 0.1, LrSchedule.FIXED, 0.9, 5e-4, 16, 1);
         List<Float> seen = new ArrayList<>();
         List<Integer> steps = new ArrayList<>();
-        StepBenchmark.trainingStep("small-cnn(width=8)", TestPlugins.relu(), attack, strategy, recipe,
+        StepBenchmark.trainingStep(TestPlugins.model("small-cnn(width=8)"), TestPlugins.relu(), attack, strategy, recipe,
                 StepBenchmark.randomData(16, 1, 16, 10, 0), Device.cpu(), 2, 4, (step, loss) -> {
                     steps.add(step);
                     seen.add(loss);

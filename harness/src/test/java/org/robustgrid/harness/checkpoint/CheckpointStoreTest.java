@@ -20,7 +20,7 @@ class CheckpointStoreTest {
 
     private static Network net(long seed) {
         Engines.seed(seed);
-        return Network.create("small-cnn(width=4)", TestPlugins.relu(), TestPlugins.bands(8, 4, 12, 1), Device.cpu());
+        return Network.create(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), TestPlugins.bands(8, 4, 12, 1), Device.cpu());
     }
 
     private static float[] weights(Network n) {

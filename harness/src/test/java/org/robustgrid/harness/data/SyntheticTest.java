@@ -185,7 +185,7 @@ class SyntheticTest {
         Shape shape = new Shape(batch, 1, 16, 16);
         try (NDManager m = NDManager.newBaseManager()) {
             Engines.seed(3);
-            Block net = Models.build("small-cnn(width=8)", TestPlugins.relu(), 1, 10, train.mean(), train.std());
+            Block net = Models.build(TestPlugins.model("small-cnn(width=8)").instance(), TestPlugins.relu(), 1, 16, 16, 10, train.mean(), train.std());
             net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, shape);
             ParameterStore ps = new ParameterStore(m, false);

@@ -26,7 +26,7 @@ class NetworkClassifierTest {
     void inputGradientLeavesWeightGradientsUntouched() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engines.seed(1);
-            Block b = Models.build("small-cnn(width=4)", TestPlugins.relu(), 1, 10, new float[] {0.5f}, new float[] {0.25f});
+            Block b = Models.build(TestPlugins.model("small-cnn(width=4)").instance(), TestPlugins.relu(), 1, 12, 12, 10, new float[] {0.5f}, new float[] {0.25f});
             b.initialize(m, DataType.FLOAT32, new Shape(4, 1, 12, 12));
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomUniform(0, 1, new Shape(4, 1, 12, 12));

@@ -82,7 +82,7 @@ class BrokenAttackJarTest {
         Attack attack = shift.instance();
         try (NDManager m = NDManager.newBaseManager()) {
             Engines.seed(21);
-            Block net = Models.build("small-cnn(width=4)", TestPlugins.relu(), 1, 10, new float[] {0.5f}, new float[] {0.25f});
+            Block net = Models.build(TestPlugins.model("small-cnn(width=4)").instance(), TestPlugins.relu(), 1, 8, 8, 10, new float[] {0.5f}, new float[] {0.25f});
             net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 8, 8));
             NetworkClassifier model = new NetworkClassifier(net, new ParameterStore(m, false), 10);
             Engines.seed(22);

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import java.util.List;
@@ -57,16 +58,16 @@ class FoldedForwardTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"resnet18(width=4), 20, 3, 16", "small-cnn(width=4), 2, 1, 12"})
+    @CsvSource({"res-cnn(width=4), 4, 3, 16", "small-cnn(width=4), 2, 1, 12"})
     void foldedNetworkComputesTheSameLogitsAndInputGradients(String spec, int convolutions, int channels, int size) {
         Engines.seed(3);
         Dataset shape = StepBenchmark.randomData(8, channels, size, 10, 1);
-        try (Network net = Network.create(spec, TestPlugins.relu(), shape, Device.cpu()); NDManager m = net.manager().newSubManager()) {
+        try (Network net = Network.create(TestPlugins.model(spec), TestPlugins.relu(), shape, Device.cpu()); NDManager m = net.manager().newSubManager()) {
             perturbBatchNorms(net);
             NDArray x = m.randomUniform(0f, 1f, new Shape(8, channels, size, size));
             NDArray y = m.create(new int[] {0, 1, 2, 3, 4, 5, 6, 7});
-            FoldedForward folded = new FoldedForward(net.block(), net.store(), Models.buildFoldable(spec, TestPlugins.relu(), channels,
-                    10, shape.mean(), shape.std()).folding(), m);
+            FoldedForward folded = new FoldedForward(net.block(), net.store(), Models.buildFoldable(TestPlugins.model(spec).instance(), TestPlugins.relu(),
+                    channels, size, size, 10, shape.mean(), shape.std()).folding(), m);
             // a folding made for another instance of the same architecture knows none of this network's blocks
             assertEquals(0, folded.foldedCount());
 
@@ -94,7 +95,7 @@ class FoldedForwardTest {
     void foldedWeightsAreThoseOfTheMomentTheyWereMade() {
         Engines.seed(4);
         Dataset shape = StepBenchmark.randomData(4, 1, 12, 10, 1);
-        try (Network net = Network.create("small-cnn(width=4)", TestPlugins.relu(), shape, Device.cpu());
+        try (Network net = Network.create(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), shape, Device.cpu());
                 NDManager m = net.manager().newSubManager()) {
             perturbBatchNorms(net);
             NDArray x = m.randomUniform(0f, 1f, new Shape(4, 1, 12, 12));
@@ -112,7 +113,7 @@ class FoldedForwardTest {
     void foldedGradientsLeaveTheWeightsGradientsAlone() {
         Engines.seed(5);
         Dataset shape = StepBenchmark.randomData(4, 1, 12, 10, 1);
-        try (Network net = Network.create("small-cnn(width=4)", TestPlugins.relu(), shape, Device.cpu());
+        try (Network net = Network.create(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), shape, Device.cpu());
                 NDManager m = net.manager().newSubManager()) {
             NDArray x = m.randomUniform(0f, 1f, new Shape(4, 1, 12, 12));
             NDArray y = m.create(new int[] {0, 1, 2, 3});
@@ -132,7 +133,7 @@ class FoldedForwardTest {
         Dataset shape = StepBenchmark.randomData(4, 1, 12, 10, 1);
         String old = System.getProperty(Network.FOLD_PROPERTY);
         System.setProperty(Network.FOLD_PROPERTY, "false");
-        try (Network net = Network.create("small-cnn(width=4)", TestPlugins.relu(), shape, Device.cpu());
+        try (Network net = Network.create(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), shape, Device.cpu());
                 NDManager m = net.manager().newSubManager()) {
             perturbBatchNorms(net);
             NDArray x = m.randomUniform(0f, 1f, new Shape(4, 1, 12, 12));
@@ -151,7 +152,7 @@ class FoldedForwardTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engines.seed(7);
             // a BatchNorm made elsewhere: its epsilon is not known, so it must not be folded
-            Block b = new SequentialBlock().add(ResNet18.conv(4, 3, 1)).add(BatchNorm.builder().optEpsilon(0.1f).build());
+            Block b = new SequentialBlock().add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).optPadding(new Shape(1, 1)).build()).add(BatchNorm.builder().optEpsilon(0.1f).build());
             b.initialize(m, DataType.FLOAT32, new Shape(2, 1, 6, 6));
             ParameterStore ps = new ParameterStore(m, false);
             FoldedForward f = new FoldedForward(b, ps, new Folding(), m);

@@ -105,7 +105,7 @@ class LayoutsTest {
     /** Training logits, folded inference logits, and their input gradient, of a fresh seeded network. */
     private static float[][] passes(Dataset shape) {
         Engines.seed(11);
-        try (Network net = Network.create("small-cnn(width=4)", TestPlugins.relu(), shape, Device.cpu());
+        try (Network net = Network.create(TestPlugins.model("small-cnn(width=4)"), TestPlugins.relu(), shape, Device.cpu());
                 NDManager m = net.manager().newSubManager()) {
             NDArray x = m.randomUniform(0f, 1f, new Shape(8, 1, 12, 12));
             NDArray y = m.create(new int[] {0, 1, 2, 3, 4, 5, 6, 7});
@@ -122,7 +122,7 @@ class LayoutsTest {
     @Test
     void measuredOnceThenReadFromTheCache(@TempDir Path cache) throws Exception {
         System.setProperty(CACHE_DIR, cache.toString());
-        Layouts.Choice first = withLayout("auto", () -> Layouts.choose("small-cnn(width=4)", 1, 12, 12, 10, 8, Device.cpu()));
+        Layouts.Choice first = withLayout("auto", () -> Layouts.choose(TestPlugins.model("small-cnn(width=4)"), 1, 12, 12, 10, 8, Device.cpu()));
         assertTrue(first.label().matches("layout=(nchw|channels-last) \\(measured \\d+\\.\\d\\dx\\)"), first.label());
         List<Path> files;
         try (var s = Files.list(cache)) {
@@ -135,7 +135,7 @@ class LayoutsTest {
         Files.writeString(files.get(0), text.replaceAll("(?m)^layout=.*$", "layout=channels-last")
                 .replaceAll("(?m)^label=.*$", "label=layout=channels-last (measured 9.99x)"));
         Layouts.forget();
-        Layouts.Choice second = withLayout("auto", () -> Layouts.choose("small-cnn(width=4)", 1, 12, 12, 10, 8, Device.cpu()));
+        Layouts.Choice second = withLayout("auto", () -> Layouts.choose(TestPlugins.model("small-cnn(width=4)"), 1, 12, 12, 10, 8, Device.cpu()));
         assertTrue(second.channelsLast());
         assertEquals("layout=channels-last (measured 9.99x)", second.label());
     }
@@ -143,9 +143,9 @@ class LayoutsTest {
     @Test
     void gpusKeepNchwAndABadSettingIsOneClearError() {
         assertEquals(new Layouts.Choice(false, ""), withLayout("channels-last",
-                () -> Layouts.choose("small-cnn", 1, 12, 12, 10, 8, Device.gpu())));
+                () -> Layouts.choose(TestPlugins.model("small-cnn"), 1, 12, 12, 10, 8, Device.gpu())));
         SpecException e = assertThrows(SpecException.class, () -> withLayout("nhwc",
-                () -> Layouts.choose("small-cnn", 1, 12, 12, 10, 8, Device.cpu())));
+                () -> Layouts.choose(TestPlugins.model("small-cnn"), 1, 12, 12, 10, 8, Device.cpu())));
         assertEquals("-Drobustgrid.layout is 'nhwc'; expected auto, nchw or channels-last", e.getMessage());
     }
 }

@@ -88,6 +88,27 @@ class DropInJarTest {
             }
             """;
 
+    private static final String MODEL = """
+            package thirdparty;
+            import ai.djl.nn.SequentialBlock;
+            import ai.djl.nn.Blocks;
+            import ai.djl.nn.core.Linear;
+            import org.robustgrid.harness.spi.*;
+            public final class Flat implements ModelProvider {
+                public String id() { return "flat"; }
+                public String description() { return "flatten, hidden linear layer with the activation, linear head"; }
+                public java.util.List<ParamSpec> parameters() {
+                    return java.util.List.of(ParamSpec.integer("hidden", 16, 1, 1024, "hidden units"));
+                }
+                public Architecture create(Params p) {
+                    int hidden = p.integer("hidden");
+                    return (act, input, classes, layers) -> new SequentialBlock().add(Blocks.batchFlattenBlock())
+                            .add(Linear.builder().setUnits(hidden).build()).add(act.newBlock())
+                            .add(Linear.builder().setUnits(classes).build());
+                }
+            }
+            """;
+
     @Test
     void aJarDroppedIntoThePluginFolderIsListedAndUsed(@TempDir Path tmp) throws Exception {
         Path src = tmp.resolve("src/thirdparty");
@@ -95,12 +116,14 @@ class DropInJarTest {
         Files.writeString(src.resolve("Squareplus.java"), ACTIVATION);
         Files.writeString(src.resolve("SignNoise.java"), ATTACK);
         Files.writeString(src.resolve("Alone.java"), STRATEGY);
+        Files.writeString(src.resolve("Flat.java"), MODEL);
         Path classes = tmp.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, new java.io.PrintStream(OutputStream.nullOutputStream()),
                 "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve("Squareplus.java").toString(), src.resolve("SignNoise.java").toString(), src.resolve("Alone.java").toString());
+                src.resolve("Squareplus.java").toString(), src.resolve("SignNoise.java").toString(), src.resolve("Alone.java").toString(),
+                src.resolve("Flat.java").toString());
         assertEquals(0, rc, "compiling the third-party plugin");
 
         Path pluginDir = tmp.resolve("plugins");
@@ -116,6 +139,7 @@ class DropInJarTest {
             service(jar, "ActivationProvider", "thirdparty.Squareplus");
             service(jar, "AttackProvider", "thirdparty.SignNoise");
             service(jar, "StrategyProvider", "thirdparty.Alone");
+            service(jar, "ModelProvider", "thirdparty.Flat");
         }
 
         StringWriter out = new StringWriter();
@@ -131,7 +155,7 @@ class DropInJarTest {
         run.setOut(new PrintWriter(new StringWriter()));
         run.setErr(new PrintWriter(err));
         int code = run.execute("--plugins", pluginDir.toString(), "run", "--dataset", "synthetic(channels=1,size=8,classes=2,train=64,test=32)",
-                "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
+                "--model", "flat(hidden=8)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
                 "--eval-attacks", "sign-noise", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString());
         assertEquals(0, code, err.toString());
         List<ResultRow> rows = ResultsStore.read(runDir.resolve("results.csv"));
@@ -163,7 +187,7 @@ class DropInJarTest {
         rerun.setOut(new PrintWriter(rerunOut));
         rerun.setErr(new PrintWriter(new StringWriter()));
         assertEquals(0, rerun.execute("--plugins", pluginDir.toString(), "run", "--dataset", "synthetic(channels=1,size=8,classes=2,train=64,test=32)",
-                "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
+                "--model", "flat(hidden=8)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
                 "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
         assertTrue(rerunOut.toString().contains("trained 0 models (0 steps), wrote 1 rows, skipped 1 done"), rerunOut.toString());
         List<ResultRow> after = ResultsStore.read(runDir.resolve("results.csv"));
@@ -185,7 +209,7 @@ class DropInJarTest {
         again.setOut(new PrintWriter(againOut));
         again.setErr(new PrintWriter(new StringWriter()));
         assertEquals(0, again.execute("--plugins", pluginDir.toString(), "run", "--dataset", "synthetic(channels=1,size=8,classes=2,train=64,test=32)",
-                "--model", "small-cnn(width=4)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
+                "--model", "flat(hidden=8)", "--activations", "squareplus(b=1)", "--train-attacks", "sign-noise(eps=0.05)",
                 "--eval-attacks", "sign-noise,sign-flip", "--strategies", "alone", "--epochs", "1", "--batch", "32", "--out", runDir.toString()));
         assertTrue(againOut.toString().contains("trained 0 models (0 steps), wrote 0 rows, skipped 2 done"), againOut.toString());
         List<ResultRow> restored = ResultsStore.read(runDir.resolve("results.csv"));

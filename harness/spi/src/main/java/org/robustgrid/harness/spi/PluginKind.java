@@ -2,12 +2,13 @@ package org.robustgrid.harness.spi;
 
 import java.util.Locale;
 
-/** The four kinds of plugin, each an axis of the experiment grid. */
+/** The five kinds of plugin, each an axis of the experiment grid. */
 public enum PluginKind {
     ACTIVATION(ActivationProvider.class),
     ATTACK(AttackProvider.class),
     PARTITIONER(PartitionerProvider.class),
-    STRATEGY(StrategyProvider.class);
+    STRATEGY(StrategyProvider.class),
+    MODEL(ModelProvider.class);
 
     private final Class<? extends PluginProvider<?>> providerType;
 

@@ -1,10 +1,11 @@
 /**
- * The service-provider interface of robustgrid: the four plugin kinds and the types they speak.
+ * The service-provider interface of robustgrid: the five plugin kinds and the types they speak.
  *
  * <p>A plugin is a class with a public no-argument constructor, listed in its jar's
  * {@code META-INF/services/<kind interface>} file, where the kind interface is one of
  * {@link org.robustgrid.harness.spi.ActivationProvider}, {@link org.robustgrid.harness.spi.AttackProvider},
- * {@link org.robustgrid.harness.spi.PartitionerProvider} or {@link org.robustgrid.harness.spi.StrategyProvider}.
+ * {@link org.robustgrid.harness.spi.PartitionerProvider}, {@link org.robustgrid.harness.spi.StrategyProvider} or
+ * {@link org.robustgrid.harness.spi.ModelProvider}.
  * Every provider has a stable lower-kebab {@link org.robustgrid.harness.spi.PluginProvider#id() id},
  * a one-line description, declared {@link org.robustgrid.harness.spi.ParamSpec parameters}, and a
  * {@code create(Params)} that receives parameters already checked against the declaration.
@@ -12,7 +13,8 @@
  * <p>The rules and helpers a plugin shares with the harness: {@link org.robustgrid.harness.spi.Names}
  * (ids and parameter names are lower-kebab), {@link org.robustgrid.harness.spi.Perturbations} (array
  * ownership across an attack's scopes, per-image norms, projections onto L∞ and L2 balls, margins),
- * {@link org.robustgrid.harness.spi.Losses}, and {@link org.robustgrid.harness.spi.Seeding} (the
+ * {@link org.robustgrid.harness.spi.Losses}, {@link org.robustgrid.harness.spi.Layers} (the BatchNorms and residual
+ * sums an architecture makes so the harness can fold them), and {@link org.robustgrid.harness.spi.Seeding} (the
  * engine's random generator, for a plugin's tests).
  *
  * <p>This package is its own artifact, {@code org.robustgrid:robustgrid-spi}, which depends on DJL's

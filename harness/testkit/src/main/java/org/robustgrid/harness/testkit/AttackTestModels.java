@@ -11,7 +11,9 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
@@ -21,6 +23,7 @@ import java.util.Random;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Models;
 import org.robustgrid.harness.spi.Activation;
+import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Losses;
 import org.robustgrid.harness.spi.Seeding;
@@ -263,13 +266,28 @@ public final class AttackTestModels {
         }
     }
 
+    /**
+     * plugins-models' {@code small-cnn(width=4)}, written out here: the kit tests the plugin modules, so
+     * it cannot depend on one. conv(4)-BN-act-pool, conv(8)-BN-act-pool, linear(16)-act, linear(classes).
+     */
+    private static final Architecture SMALL_CNN = (act, input, classes, layers) -> new SequentialBlock()
+            .add(conv(4)).add(layers.batchNorm()).add(act.newBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2)))
+            .add(conv(8)).add(layers.batchNorm()).add(act.newBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2)))
+            .add(Blocks.batchFlattenBlock())
+            .add(Linear.builder().setUnits(16).build()).add(act.newBlock())
+            .add(Linear.builder().setUnits(classes).build());
+
+    private static Conv2d conv(int filters) {
+        return Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).optPadding(new Shape(1, 1)).optBias(false).build();
+    }
+
     private static Block cnn(int channels, int classes) {
         float[] mean = new float[channels];
         float[] std = new float[channels];
         java.util.Arrays.fill(mean, 0.5f);
         java.util.Arrays.fill(std, 0.25f);
         Activation relu = () -> new LambdaBlock(list -> new NDList(ai.djl.nn.Activation.relu(list.singletonOrThrow())), "relu");
-        Block block = Models.build("small-cnn(width=4)", relu, channels, classes, mean, std);
+        Block block = Models.build(SMALL_CNN, relu, channels, 8, 8, classes, mean, std);
         block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         return block;
     }

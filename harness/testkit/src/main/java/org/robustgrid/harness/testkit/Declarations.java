@@ -14,7 +14,7 @@ import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.PluginProvider;
 
 /**
- * What every provider declares, checked the same way for all four kinds and as the harness checks it
+ * What every provider declares, checked the same way for all five kinds and as the harness checks it
  * when it discovers a jar: a lower-kebab id ({@link Names}), a one-line description, lower-kebab,
  * documented parameters declared once, whose defaults resolve and whose canonical spec reads back as
  * itself.

@@ -48,6 +48,7 @@ public final class WorstCase {
      * @param modelRows rows of one model (others and failed rows are ignored)
      */
     public static Map<ResultRow, Outcomes> of(List<ResultRow> modelRows, OutcomeStore outcomes) {
+        modelRows = ResultsMerge.newest(modelRows).rows(); // an attack recorded twice is one attack: attacks=N counts distinct specs
         Map<Budget, List<ResultRow>> byBudget = new LinkedHashMap<>();
         Map<String, Outcomes> stored = new LinkedHashMap<>();
         for (ResultRow r : modelRows) {

@@ -54,6 +54,10 @@ class GridRunnerTest {
         assertTrue(attacked.number(Column.SUCCESS_RATE) > 0, attacked.toString());
         assertTrue(attacked.number(Column.MEDIAN_LINF) <= 0.5 + 1e-6, attacked.toString());
         assertEquals("ok", attacked.get(Column.STATUS));
+        // what made the row: the engine's two thread pools and the harness's build
+        assertTrue(attacked.provenance().intraOpThreads() >= 1 && attacked.provenance().interOpThreads() >= 1, attacked.toString());
+        assertEquals(org.robustgrid.harness.Version.build(), attacked.get(Column.HARNESS_BUILD));
+        assertTrue(!attacked.get(Column.HARNESS_BUILD).isEmpty());
         assertEquals(Long.toString(s.trainSteps()), attacked.get(Column.TRAIN_STEPS));
         assertTrue(Files.exists(out.resolve("checkpoints").resolve(attacked.get(Column.MODEL_KEY) + ".params")));
         // the robust count follows AutoAttack: an image counts only when its clean image is right, and the interval holds the estimate

@@ -92,6 +92,16 @@ public final class CheckpointStore {
         read(weights(key), net);
     }
 
+    /** Copies a finished model's weights, digest and meta into {@code to} (as they are: the copy is checked when read). */
+    public void copy(String key, CheckpointStore to) {
+        for (Path f : new Path[] {weights(key), digestOf(weights(key)), dir.resolve(key + ".params.meta")}) {
+            if (Files.exists(f)) {
+                Path target = to.dir.resolve(f.getFileName());
+                AtomicFiles.write(target, out -> Files.copy(f, out));
+            }
+        }
+    }
+
     /** Stores a finished model: meta, training log, then the weights that mark it finished. */
     public void save(String key, Network net, CheckpointMeta meta, TrainingLog log) {
         AtomicFiles.write(dir.resolve(key + ".params.meta"), meta::write);

@@ -128,16 +128,21 @@ public final class FolderLock implements AutoCloseable {
         Holder me = Holder.me();
         String content = me.text();
         for (int attempt = 0; attempt < 5; attempt++) {
+            boolean created = false;
             try {
                 Files.createDirectories(dir);
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         StandardOpenOption.SYNC)) {
+                    created = true;
                     out.write(content.getBytes(StandardCharsets.UTF_8));
                 }
                 return new FolderLock(file, content);
             } catch (FileAlreadyExistsException e) {
                 takeOverIfStale(file, me.host(), notes);
             } catch (IOException e) {
+                if (created) {
+                    deleteQuietly(file); // an empty lock of ours (a full disk) would hold the folder for STALE_AFTER
+                }
                 throw new WriteFailure(file, e);
             }
         }
@@ -161,8 +166,12 @@ public final class FolderLock implements AutoCloseable {
         // a lock without a readable holder is being written, or was cut by a crash: stale only once its heartbeat is old
         boolean stale = holder.map(h -> h.stale(here, heartbeat, now)).orElse(heartbeat.plus(STALE_AFTER).isBefore(now));
         if (!stale) {
+            String elsewhere = holder.isPresent() && !holder.get().host().equals(here)
+                    ? String.format(java.util.Locale.ROOT, "; its heartbeat is %d s old, and a lock of another host is stale after %d s without one",
+                            Duration.between(heartbeat, now).toSeconds(), STALE_AFTER.toSeconds())
+                    : "";
             throw new HeldException("output folder " + file.getParent() + " is in use by robustgrid " + holder.map(Holder::toString)
-                    .orElse("(holder not yet written)") + " (lock file " + file + "); wait for it to finish, or give another --out");
+                    .orElse("(holder not yet written)") + " (lock file " + file + elsewhere + "); wait for it to finish, or give another --out");
         }
         Path aside = file.resolveSibling(FILE + ".stale-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
@@ -213,6 +222,14 @@ public final class FolderLock implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or has run
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the failure to write it is what is reported
         }
     }
 

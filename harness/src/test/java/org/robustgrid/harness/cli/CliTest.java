@@ -36,12 +36,14 @@ class CliTest {
     @Test
     void everyCommandPrintsItsHelp() {
         for (String command : new String[] {"run", "plugins", "leaderboard", "merge", "report", "partition", "bench", "slurm", "engine",
-            "new-plugin"}) {
+            "new-plugin", "verify"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: robustgrid " + command), command + ": " + r.out());
         }
         assertTrue(run("run", "--help").out().contains("--eval-attacks"), "run's help lists the grid keys");
+        String help = run("--help").out();
+        assertTrue(help.contains("Exit codes:") && help.contains("3   a file could not be written"), help);
     }
 
     @Test

@@ -73,7 +73,7 @@ class FolderLockTest {
     void anotherHostsLockIsLiveWhileItsHeartbeatIsRecent(@TempDir Path dir) throws Exception {
         plant(dir, "node-17", 4242, "", Instant.now().minusSeconds(60));
         String text = assertThrows(FolderLock.HeldException.class, () -> take(dir)).getMessage();
-        assertTrue(text.contains("pid 4242 on node-17"), text);
+        assertTrue(text.contains("pid 4242 on node-17") && text.contains("its heartbeat is 60 s old"), text);
         plant(dir, "node-17", 4242, "", Instant.now().minus(FolderLock.STALE_AFTER).minusSeconds(1));
         try (FolderLock lock = take(dir)) {
             assertTrue(Files.readString(lock.file()).contains("host=" + FolderLock.hostName()));

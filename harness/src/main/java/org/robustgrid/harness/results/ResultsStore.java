@@ -184,7 +184,10 @@ public final class ResultsStore implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The file's text up to its last newline: a row cut by a kill or a full disk is not yet a row (a reader leaves the file as it is). */
+    /**
+     * The file's text up to its last newline: robustgrid ends every row with one, so a last line without it is
+     * a row cut by a kill or a full disk, not yet a row. A reader leaves the file as it is; {@link #open} cuts it.
+     */
     private static String wholeLines(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return text.substring(0, text.lastIndexOf('\n') + 1);

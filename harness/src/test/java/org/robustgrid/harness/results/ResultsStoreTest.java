@@ -162,6 +162,19 @@ class ResultsStoreTest {
     }
 
     @Test
+    void readersSkipARowCutByAFullDiskAndLeaveTheFileAsItIs(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("results.csv");
+        try (ResultsStore s = ResultsStore.open(f)) {
+            s.append(row("e1", false));
+            s.append(row("e2", false));
+        }
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        Files.writeString(f, text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
+        assertEquals(List.of("e1"), ResultsStore.read(f).stream().map(ResultRow::evalKey).toList());
+        assertEquals(text.length() - 20, Files.size(f), "a reader changes nothing");
+    }
+
+    @Test
     void aLineCutByAKillIsDroppedOnOpen(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("results.csv");
         try (ResultsStore s = ResultsStore.open(f)) {

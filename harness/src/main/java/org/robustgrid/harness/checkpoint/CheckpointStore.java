@@ -1,6 +1,7 @@
 package org.robustgrid.harness.checkpoint;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,8 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.robustgrid.harness.files.AtomicFiles;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.model.Network;
 
 /**
@@ -18,20 +24,36 @@ import org.robustgrid.harness.model.Network;
  *
  * <pre>
  * KEY.params         final weights (DJL's parameter format)
+ * KEY.params.sha256  the weights' SHA-256 (sha256sum's format), written before them, checked when they are read
  * KEY.params.meta    what the training cost (steps, seconds), written before the weights
  * KEY.log.csv        the training curve ({@link TrainingLog}), written with each state
  * KEY.round          the last finished federated round, written after that round's state
- * KEY.round-N.params the global state after round N (only the newest is kept)
+ * KEY.round-N.params the global state after round N (only the newest is kept), with its .sha256
  * </pre>
  *
  * Each file is written whole and renamed into place, and in an order that a kill between any two
- * writes leaves consistent: a marker never names a missing state, weights never lack their meta.
- * Resume logic asks this class, not the file system.
+ * writes leaves consistent: a marker never names a missing state, weights never lack their meta or
+ * digest. Weights whose bytes do not match their digest, or do not parse, are {@link Damaged}: moved
+ * aside ({@code KEY.params.corrupt}) so that the model is trained again. Resume logic asks this class,
+ * not the file system.
  */
 public final class CheckpointStore {
 
     /** The folder of checkpoints inside a run's output folder. */
     public static final String FOLDER = "checkpoints";
+    /** Suffix of a weights file's digest beside it. */
+    public static final String DIGEST = ".sha256";
+    /** Suffix of a damaged file moved aside. */
+    public static final String CORRUPT = ".corrupt";
+
+    /** Stored weights that are not what was written (their digest differs) or do not parse; they have been moved aside. */
+    public static final class Damaged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private final Path dir;
 
@@ -65,9 +87,19 @@ public final class CheckpointStore {
         }
     }
 
-    /** Loads a finished model's weights into {@code net}. */
+    /** Loads a finished model's weights into {@code net}; {@link Damaged} when they are not what was written. */
     public void restore(String key, Network net) {
         read(weights(key), net);
+    }
+
+    /** Copies a finished model's weights, digest and meta into {@code to} (as they are: the copy is checked when read). */
+    public void copy(String key, CheckpointStore to) {
+        for (Path f : new Path[] {weights(key), digestOf(weights(key)), dir.resolve(key + ".params.meta")}) {
+            if (Files.exists(f)) {
+                Path target = to.dir.resolve(f.getFileName());
+                AtomicFiles.write(target, out -> Files.copy(f, out));
+            }
+        }
     }
 
     /** Stores a finished model: meta, training log, then the weights that mark it finished. */
@@ -121,7 +153,7 @@ public final class CheckpointStore {
             }
         }
 
-        /** Loads the global state after {@code round}. */
+        /** Loads the global state after {@code round}; {@link Damaged} when it is not what was written. */
         public void restore(int round, Network net) {
             read(state(round), net);
         }
@@ -137,8 +169,9 @@ public final class CheckpointStore {
             if (round > 0) {
                 try {
                     Files.deleteIfExists(state(round - 1));
+                    Files.deleteIfExists(digestOf(state(round - 1)));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove " + state(round - 1), e);
+                    throw new WriteFailure(state(round - 1), e);
                 }
             }
         }
@@ -152,15 +185,73 @@ public final class CheckpointStore {
         return dir.resolve(key + ".log.csv");
     }
 
-    private static void write(Path file, Network net) {
-        AtomicFiles.write(file, out -> net.write(new DataOutputStream(out)));
+    private static Path digestOf(Path weights) {
+        return weights.resolveSibling(weights.getFileName() + DIGEST);
     }
 
+    /** The digest first, then the weights: a kill between leaves a digest without weights, which nothing reads. */
+    private static void write(Path file, Network net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            net.write(new DataOutputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize the weights for " + file, e);
+        }
+        byte[] b = bytes.toByteArray();
+        AtomicFiles.write(digestOf(file), out -> out.write((sha256(b) + "  " + file.getFileName() + "\n").getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(file, out -> out.write(b));
+    }
+
+    /** Reads weights after checking them against their digest; weights of older runs, written without one, only have to parse. */
     private static void read(Path file, Network net) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            net.read(in);
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        Path digest = digestOf(file);
+        if (Files.exists(digest)) {
+            String expected;
+            try {
+                expected = Files.readString(digest, StandardCharsets.UTF_8).strip().split("\\s+")[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + digest + ": " + e.getMessage(), e);
+            }
+            String found = sha256(b);
+            if (!found.equals(expected)) {
+                throw damaged(file, "its SHA-256 is " + found.substring(0, 16) + "..., " + digest.getFileName() + " says "
+                        + (expected.length() > 16 ? expected.substring(0, 16) + "..." : "'" + expected + "'"), null);
+            }
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
+            net.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(file, "it does not parse (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip()) + ")", e);
+        }
+    }
+
+    /** Moves damaged weights and their digest aside, and says what was found. */
+    private static Damaged damaged(Path file, String why, Throwable cause) {
+        Path aside = file.resolveSibling(file.getFileName() + CORRUPT);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(digestOf(file))) {
+                Files.move(digestOf(file), digestOf(file).resolveSibling(digestOf(file).getFileName() + CORRUPT), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new WriteFailure(aside, e);
+        }
+        return new Damaged("checkpoint " + file.getFileName() + " is damaged: " + why.replace('\n', ' ') + "; moved to " + aside.getFileName(),
+                cause);
+    }
+
+    /** The SHA-256 of {@code bytes} in hex. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

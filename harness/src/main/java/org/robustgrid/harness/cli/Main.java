@@ -4,28 +4,36 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.Defaults;
 import org.robustgrid.harness.Version;
 import org.robustgrid.harness.engine.NativeEnvironment;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code robustgrid}: the entry point. Exit codes: 0 ok, 1 a failure inside a run, 2 bad input. */
+/** {@code robustgrid}: the entry point. Exit codes: 0 ok, 1 a failure inside a run, 2 bad input, 3 a file could not be written. */
 @Command(name = "robustgrid", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.VersionProvider.class,
         description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:something failed inside a run (failed cells are recorded with their reason)",
+            "2:bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU, an output folder in use",
+            "3:a file could not be written (a full disk, a read-only folder); what was written is kept, rerun to resume"},
         subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
             ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
-            NewPluginCommand.class, CommandLine.HelpCommand.class})
+            NewPluginCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */
     public static final int BAD_INPUT = 2;
     /** Exit code when something failed inside a run. */
     public static final int RUN_FAILED = 1;
+    /** Exit code when a file could not be written: a full disk, a read-only folder. */
+    public static final int WRITE_FAILED = 3;
 
     /** The built-in plugin folder: the launcher's, else {@link Defaults#PLUGIN_DIR}. */
     static Path builtInPlugins() {
@@ -38,6 +46,9 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "print the stack trace of a failure")
+    boolean verbose;
 
     @Option(names = "--recheck-engine", scope = CommandLine.ScopeType.INHERIT,
             description = "check oneDNN's convolution gradients again instead of using the cached answer (docs/performance.md)")
@@ -87,10 +98,18 @@ public final class Main implements Callable<Integer> {
                 err.flush();
                 return BAD_INPUT;
             }
-            err.println("robustgrid: failed: " + ex);
-            ex.printStackTrace(err);
+            Optional<WriteFailure> write = cause(ex, WriteFailure.class);
+            if (write.isPresent()) {
+                err.println("robustgrid: " + write.get().getMessage() + "; what was written before is kept: make room (or fix the folder)"
+                        + " and rerun the same command to resume");
+            } else {
+                err.println("robustgrid: failed: " + ex + (main.verbose ? "" : " (--verbose prints the stack trace)"));
+            }
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            }
             err.flush();
-            return RUN_FAILED;
+            return write.isPresent() ? WRITE_FAILED : RUN_FAILED;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -99,6 +118,15 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return Optional.of(type.cast(c));
+            }
+        }
+        return Optional.empty();
     }
 
     public static void main(String[] args) {

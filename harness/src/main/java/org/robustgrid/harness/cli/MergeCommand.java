@@ -41,8 +41,12 @@ final class MergeCommand implements Callable<Integer> {
             throw new SpecException(check.problem());
         }
         List<Path> files = check.resultsFiles();
-        int rows = ResultsMerge.merge(files, out);
-        spec.commandLine().getOut().printf("merged %d rows from %d files into %s%n", rows, files.size(), out);
+        ResultsMerge.Merged merged = ResultsMerge.merge(files, out);
+        if (merged.duplicates() > 0) {
+            LeaderboardCommand.note(spec, "the inputs: " + merged.duplicates() + " evaluation" + (merged.duplicates() == 1 ? " has" : "s have")
+                    + " more than one row (the same eval_key); merged the newest of each (a successful row over a failed one)");
+        }
+        spec.commandLine().getOut().printf("merged %d rows from %d files into %s%n", merged.rows(), files.size(), out);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -2,13 +2,13 @@ package org.robustgrid.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.data.DataException;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.report.Report;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(results)) {
             throw new DataException("results file " + results + " does not exist; expected a results.csv from 'robustgrid run'");
         }
-        List<ResultRow> rows = ResultsStore.read(results);
+        List<ResultRow> rows = LeaderboardCommand.distinct(spec, ResultsStore.read(results), results);
         if (rows.isEmpty()) {
             throw new DataException("results file " + results + " has a header but no rows; run 'robustgrid run' to fill it");
         }
@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
             Files.writeString(page, report.html(results.toString()), StandardCharsets.UTF_8);
             Files.writeString(page.resolveSibling("curves.csv"), report.curvesCsv(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + page, e);
+            throw new WriteFailure(page, e);
         }
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + page + " (" + rows.size() + " rows)");

@@ -3,7 +3,6 @@ package org.robustgrid.harness.cli;
 import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import org.robustgrid.harness.data.DataOptions;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Devices;
+import org.robustgrid.harness.files.FolderLock;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.grid.GridKey;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
@@ -120,14 +121,31 @@ final class RunCommand implements Callable<Integer> {
         }
         Device dev = Devices.resolve(device);
         DataSplit data = Datasets.load(new DataOptions(grid.get("dataset"), dataDir, download, null, 0, 0, 0L));
-        writeGrid(grid);
-        manifest.record(out);
+        try (FolderLock lock = lock()) {
+            writeGrid(grid);
+            manifest.record(out);
+            return run(plan, data, dev);
+        }
+    }
+
+    /** The output folder's lock: one run writes a folder at a time (docs/architecture.md, "One writer per folder"). */
+    private FolderLock lock() {
+        try {
+            return FolderLock.acquire(out, note -> LeaderboardCommand.note(spec, note));
+        } catch (FolderLock.HeldException e) {
+            throw new SpecException(e.getMessage());
+        }
+    }
+
+    private int run(GridPlan plan, DataSplit data, Device dev) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         Path results = out.resolve(ResultsStore.FILE);
         try (ResultsStore store = ResultsStore.open(results)) {
             GridRunner.Summary s = new GridRunner(data, dev, out, err).run(plan, store);
             double seconds = (System.nanoTime() - start) / 1e9;
-            stdout.print(Leaderboard.of(store.rows(), OutcomeStore.besides(results)).table());
+            stdout.print(Leaderboard.of(LeaderboardCommand.distinct(spec, store.rows(), results), OutcomeStore.besides(results)).table());
             stdout.printf(Locale.ROOT, "%ntrained %d models (%d steps), wrote %d rows, skipped %d done, %d failed in %.1f s; results: %s%n",
                     s.trained(), s.trainSteps(), s.evaluated() + s.failed(), s.skipped(), s.failed(), seconds, results);
             stdout.flush();
@@ -140,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Files.writeString(out.resolve("grid.txt"), grid.toText(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to output folder " + out, e);
+            throw new WriteFailure(out.resolve("grid.txt"), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.robustgrid.harness.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import org.robustgrid.harness.spi.Seeding;
 
 /**
@@ -36,6 +37,18 @@ public final class Engines {
         Engine e = get();
         String isa = NativeEnvironment.current().map(NativeEnvironment.Decision::label).orElse("");
         return e.getEngineName() + " " + e.getVersion() + (isa.isEmpty() ? "" : " " + isa);
+    }
+
+    /** The engine's threads within one operator (libtorch's intra-op pool): they change the order of float sums, so the last digits. */
+    public static int intraOpThreads() {
+        get();
+        return JniUtils.getNumThreads();
+    }
+
+    /** The engine's threads across independent operators (libtorch's inter-op pool). */
+    public static int interOpThreads() {
+        get();
+        return JniUtils.getNumInteropThreads();
     }
 
     /** DJL's own version. */

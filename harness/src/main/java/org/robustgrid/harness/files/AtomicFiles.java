@@ -3,7 +3,6 @@ package org.robustgrid.harness.files;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +17,7 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Writes {@code target} whole: to a temporary sibling, then renamed over it. */
+    /** Writes {@code target} whole: to a temporary sibling, then renamed over it; a failure is a {@link WriteFailure} and leaves the target as it was. */
     public static void write(Path target, Body body) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
@@ -28,7 +27,12 @@ public final class AtomicFiles {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            try {
+                Files.deleteIfExists(tmp); // a full disk's half-written temporary would hold on to the little room left
+            } catch (IOException ignored) {
+                // the folder itself cannot be written: the failure below says so
+            }
+            throw new WriteFailure(target, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.robustgrid.harness.grid;
 import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.robustgrid.harness.checkpoint.CheckpointStore;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Dataset;
@@ -57,10 +58,9 @@ public final class GridRunner {
     /** Runs the plan; the results store stays open for the caller to read the rows from (close it). */
     public Summary run(GridPlan plan, ResultsStore results) {
         PlanStage.Planned planned = PlanStage.plan(plan, results::recorded);
-        Dataset train = plan.cells().isEmpty() ? data.train() : Datasets.limit(data.train(), plan.cells().get(0).trainLimit());
         Progress progress = new Progress(err, plan.cells().size());
-        ModelStage models = new ModelStage(train, device, CheckpointStore.of(out), progress);
-        EvaluateStage evaluate = new EvaluateStage(data.test(), Datasets.limit(data.test(), plan.evalLimit()), plan.evalBatch(), progress);
+        ModelStage models = new ModelStage(trainSet(plan), device, CheckpointStore.of(out), progress);
+        EvaluateStage evaluate = evaluateStage(plan, progress);
         RecordStage record = new RecordStage(results, OutcomeStore.besides(resultsFile()), device);
         int trained = 0;
         int evaluated = 0;
@@ -98,6 +98,72 @@ public final class GridRunner {
         planned.work().forEach(w -> worked.add(w.cell()));
         plan.cells().stream().filter(c -> !worked.contains(c)).forEach(record::worstCases);
         return new Summary(trained, progress.stepsDone(), evaluated, planned.skipped(), failed);
+    }
+
+    private Dataset trainSet(GridPlan plan) {
+        return plan.cells().isEmpty() ? data.train() : Datasets.limit(data.train(), plan.cells().get(0).trainLimit());
+    }
+
+    private EvaluateStage evaluateStage(GridPlan plan, Progress progress) {
+        return new EvaluateStage(data.test(), Datasets.limit(data.test(), plan.evalLimit()), plan.evalBatch(), progress);
+    }
+
+    /**
+     * A recorded evaluation computed again.
+     *
+     * @param natural the natural accuracy on the whole test set
+     * @param testSize the test set's size
+     * @param robust the robust accuracy on the eval images
+     * @param examples the eval images
+     * @param failure why nothing was computed; empty when it was
+     */
+    public record Recomputed(double natural, int testSize, double robust, int examples, String failure) {
+        static Recomputed failed(String why) {
+            return new Recomputed(Double.NaN, 0, Double.NaN, 0, why);
+        }
+    }
+
+    /**
+     * Computes one recorded evaluation again through the stages a run uses, with the settings of the
+     * plan it was recorded by (for {@code robustgrid verify}): the model restored from a copy of its
+     * checkpoint, or trained again with {@code retrain}, in {@code scratch}; this runner's folder is only read.
+     */
+    public Recomputed recompute(GridPlan plan, String modelKey, String attack, boolean retrain, Path scratch) {
+        Optional<Cell> cell = plan.cells().stream().filter(c -> c.modelKey().equals(modelKey)).findFirst();
+        if (cell.isEmpty()) {
+            return Recomputed.failed("no model of the folder's grid.txt has model key " + modelKey
+                    + " with the plugin jars found now (a changed jar changes the key)");
+        }
+        Optional<Plugin<Attack>> a = plan.evalAttacks().stream().filter(p -> p.canonical().equals(attack)).findFirst();
+        if (a.isEmpty()) {
+            return Recomputed.failed("the folder's grid.txt has no eval attack " + attack);
+        }
+        CheckpointStore stored = CheckpointStore.of(out);
+        CheckpointStore copy = CheckpointStore.of(scratch);
+        if (!retrain) {
+            if (stored.finished(modelKey).isEmpty()) {
+                return Recomputed.failed("no checkpoint " + stored.weights(modelKey) + " (--retrain trains the model again)");
+            }
+            stored.copy(modelKey, copy);
+        }
+        Progress progress = new Progress(err, 1);
+        progress.cell(1, cell.get().label());
+        ModelStage.Result r = new ModelStage(trainSet(plan), device, copy, progress).obtain(cell.get());
+        if (r instanceof ModelStage.Failed f) {
+            return Recomputed.failed(f.reason());
+        }
+        try (TrainedModel model = ((ModelStage.Ready) r).model()) {
+            if (!retrain && model.trainedNow()) {
+                return Recomputed.failed("its checkpoint is damaged (said above); nothing to evaluate but a retrained model");
+            }
+            EvaluateStage.Model m = evaluateStage(plan, progress).start(cell.get(), model);
+            EvaluateStage.Result e = m.attack(a.get());
+            if (e instanceof EvaluateStage.Measured measured) {
+                return new Recomputed(m.natural().accuracy(), data.test().size(), measured.outcome().robustAccuracy(),
+                        measured.outcome().examples(), "");
+            }
+            return Recomputed.failed(((EvaluateStage.Failed) e).reason());
+        }
     }
 
     /** Runs the plan into the output folder's results file. */

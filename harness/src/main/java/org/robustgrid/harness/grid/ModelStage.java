@@ -9,6 +9,7 @@ import org.robustgrid.harness.checkpoint.CheckpointStore;
 import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.plugin.Blame;
 import org.robustgrid.harness.plugin.Plugin;
@@ -54,6 +55,16 @@ final class ModelStage {
         if (notCreated.isPresent()) {
             return new Failed(notCreated.get());
         }
+        try {
+            return obtainOnce(cell, plugins);
+        } catch (CheckpointStore.Damaged e) {
+            // moved aside by the store: the next attempt finds no checkpoint (or no round state) and trains from the start
+            progress.line(e.getMessage() + "; training the model again");
+            return obtainOnce(cell, plugins);
+        }
+    }
+
+    private Result obtainOnce(Cell cell, List<Plugin<?>> plugins) {
         String key = cell.modelKey();
         Engines.seed(cell.seed());
         Network net = null;
@@ -75,6 +86,9 @@ final class ModelStage {
             double seconds = (System.nanoTime() - t0) / 1e9;
             store.save(key, net, new CheckpointMeta(steps, seconds), log);
             return new Ready(new TrainedModel(net, steps, seconds, true));
+        } catch (CheckpointStore.Damaged | WriteFailure e) {
+            close(net);
+            throw e; // a damaged checkpoint is trained again; a disk that cannot be written ends the run
         } catch (SpecException e) {
             close(net);
             // the user's error ends the run; a plugin that throws one while training only fails its cell

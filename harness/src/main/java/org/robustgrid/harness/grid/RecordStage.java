@@ -70,8 +70,9 @@ final class RecordStage {
         for (Plugin<Attack> attack : attacks) {
             store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), Training.UNKNOWN,
                     Measures.naturalOnly(Double.NaN, Double.NaN, Double.NaN, budgetOf(attack)),
-                    new Provenance(Version.get(), pluginVersions(cell, null, Plugin::versioned),
-                            pluginVersions(cell, null, Plugin::source), "", "", Devices.label(device)), ResultRow.Status.FAILED, reason,
+                    new Provenance(Version.get(), Version.build(), pluginVersions(cell, null, Plugin::versioned),
+                            pluginVersions(cell, null, Plugin::source), "", "", Provenance.UNKNOWN_THREADS, Provenance.UNKNOWN_THREADS,
+                            Devices.label(device)), ResultRow.Status.FAILED, reason,
                     Instant.now().toString()));
         }
     }
@@ -87,8 +88,9 @@ final class RecordStage {
 
     private Provenance provenance(Cell cell, Plugin<Attack> attack, TrainedModel model) {
         String how = model.net().computeLabel();
-        return new Provenance(Version.get(), pluginVersions(cell, attack, Plugin::versioned), pluginVersions(cell, attack, Plugin::source),
-                Engines.djlVersion(), Engines.describe() + (how.isEmpty() ? "" : " " + how), Devices.label(device));
+        return new Provenance(Version.get(), Version.build(), pluginVersions(cell, attack, Plugin::versioned),
+                pluginVersions(cell, attack, Plugin::source), Engines.djlVersion(), Engines.describe() + (how.isEmpty() ? "" : " " + how),
+                Engines.intraOpThreads(), Engines.interOpThreads(), Devices.label(device));
     }
 
     static ModelFacts facts(Cell cell) {

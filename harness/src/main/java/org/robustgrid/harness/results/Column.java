@@ -11,8 +11,8 @@ import org.robustgrid.harness.spi.Params;
  * and the schema version that added it. Version 1 is the format of robustgrid's first published
  * results (no {@code schema_version} column); 2 added {@code federated} and {@code share_pool}; 3 the
  * evaluation budget and 95% intervals, and robust accuracy by AutoAttack's convention (clean-correct
- * and attack-resisted); 4 the plugins' jars and digests. Readers accept every version and ignore
- * columns they do not know.
+ * and attack-resisted); 4 the plugins' jars and digests; 5 the harness's build identity and the
+ * engine's thread counts. Readers accept every version and ignore columns they do not know.
  */
 public enum Column {
     SCHEMA_VERSION(2, r -> Integer.toString(Column.SCHEMA)),
@@ -56,14 +56,17 @@ public enum Column {
     EVAL_KEY(1, ResultRow::evalKey),
     RECIPE(1, r -> r.model().recipe()),
     HARNESS_VERSION(1, r -> r.provenance().harnessVersion()),
+    HARNESS_BUILD(5, r -> r.provenance().harnessBuild()),
     PLUGIN_VERSIONS(1, r -> r.provenance().pluginVersions()),
     PLUGIN_SOURCES(4, r -> r.provenance().pluginSources()),
     DJL_VERSION(1, r -> r.provenance().djlVersion()),
     ENGINE(1, r -> r.provenance().engine()),
+    INTRA_OP_THREADS(5, r -> count(r.provenance().intraOpThreads())),
+    INTER_OP_THREADS(5, r -> count(r.provenance().interOpThreads())),
     TIMESTAMP(1, ResultRow::timestamp);
 
     /** The schema version this harness writes. */
-    public static final int SCHEMA = 4;
+    public static final int SCHEMA = 5;
 
     private final int since;
     private final Function<ResultRow, String> text;

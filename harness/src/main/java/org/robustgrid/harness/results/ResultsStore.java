@@ -1,7 +1,7 @@
 package org.robustgrid.harness.results;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,11 +17,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.robustgrid.harness.data.DataException;
+import org.robustgrid.harness.files.WriteFailure;
 
 /**
  * The owner of {@code results.csv}: read once when opened, then appended one row at a time and flushed
@@ -36,18 +38,31 @@ public final class ResultsStore implements AutoCloseable {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
-    private final CSVPrinter printer;
+    private final Path file;
+    private final OutputStream out;
     private final List<ResultRow> rows;
     private final Set<String> keys = new HashSet<>();
+    /** The failure that ended appending: after a write failed, the file may end in part of a row, so nothing more is appended. */
+    private WriteFailure failed;
 
-    private ResultsStore(CSVPrinter printer, List<ResultRow> rows) {
-        this.printer = printer;
+    private ResultsStore(Path file, OutputStream out, List<ResultRow> rows) {
+        this.file = file;
+        this.out = out;
         this.rows = new ArrayList<>(rows);
         rows.forEach(r -> keys.add(r.evalKey()));
     }
 
     /** Opens for appending: reads what is there, repairs a cut last line, upgrades an older schema, writes a new file's header. */
     public static ResultsStore open(Path file) {
+        return open(file, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #open(Path)}, appending through {@code sink} wrapped around the file's stream: a test's way to
+     * fail the disk at a chosen row.
+     */
+    public static ResultsStore open(Path file, UnaryOperator<OutputStream> sink) {
+        OutputStream o = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
@@ -64,16 +79,25 @@ public final class ResultsStore implements AutoCloseable {
                     upgrade(file, read.version(), rows);
                 }
             }
-            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            CSVPrinter p = new CSVPrinter(w, FORMAT);
+            o = sink.apply(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            ResultsStore store = new ResultsStore(file, o, rows);
             if (fresh) {
-                p.printRecord(Column.of(Column.SCHEMA).stream().map(Column::header).toList());
-                p.flush();
+                store.write(Column.of(Column.SCHEMA).stream().map(Column::header).toList());
             }
-            return new ResultsStore(p, rows);
+            return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open results file " + file, e);
+            closeQuietly(o);
+            throw new WriteFailure(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(o);
+            throw e;
         }
+    }
+
+    /** One record as one write of whole bytes (no buffer that a later flush could write half of). */
+    private void write(List<String> values) throws IOException {
+        out.write((FORMAT.format(values.toArray()) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     /** Every row, the file's and those appended since it was opened, in file order. */
@@ -86,13 +110,21 @@ public final class ResultsStore implements AutoCloseable {
         return keys.contains(evalKey);
     }
 
-    /** Appends one row and flushes it to the file. */
+    /**
+     * Appends one row and flushes it to the file.
+     *
+     * @throws WriteFailure when the file cannot be written (a full disk): the rows before are kept, a part of
+     *     this one is cut when the file is next opened, and this store appends nothing more
+     */
     public synchronized void append(ResultRow row) {
+        if (failed != null) {
+            throw failed;
+        }
         try {
-            printer.printRecord(Column.of(Column.SCHEMA).stream().map(c -> c.text(row)).toList());
-            printer.flush();
+            write(Column.of(Column.SCHEMA).stream().map(c -> c.text(row)).toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results row", e);
+            failed = new WriteFailure(file, e);
+            throw failed;
         }
         rows.add(row);
         keys.add(row.evalKey());
@@ -107,7 +139,7 @@ public final class ResultsStore implements AutoCloseable {
     private record Read(List<ResultRow> rows, int version, boolean current) {}
 
     private static Read parse(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader r = new java.io.StringReader(wholeLines(file));
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
             List<String> header = parser.getHeaderNames();
             int version = header.contains(Column.SCHEMA_VERSION.header()) ? 0 : 1;
@@ -152,6 +184,15 @@ public final class ResultsStore implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * The file's text up to its last newline: robustgrid ends every row with one, so a last line without it is
+     * a row cut by a kill or a full disk, not yet a row. A reader leaves the file as it is; {@link #open} cuts it.
+     */
+    private static String wholeLines(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf('\n') + 1);
+    }
+
     /** A kill during a write can leave a line without its newline: cut it, so the rerun rewrites that row. */
     static void dropPartialLastLine(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -179,10 +220,24 @@ public final class ResultsStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (failed != null) {
+            closeQuietly(out); // the failure is already being reported
+            return;
+        }
         try {
-            printer.close();
+            out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WriteFailure(file, e);
+        }
+    }
+
+    private static void closeQuietly(OutputStream o) {
+        if (o != null) {
+            try {
+                o.close();
+            } catch (IOException ignored) {
+                // closing after a failure: the failure is what is reported
+            }
         }
     }
 }

@@ -29,8 +29,11 @@ final class RowCodec {
         Measures measures = measures(v, version);
         Training training = new Training(whole(v, Column.PARAMS, -1), whole(v, Column.TRAIN_STEPS, -1),
                 real(v, Column.TRAIN_SECONDS, Double.NaN));
-        Provenance provenance = new Provenance(text(v, Column.HARNESS_VERSION), text(v, Column.PLUGIN_VERSIONS), text(v, Column.PLUGIN_SOURCES),
-                text(v, Column.DJL_VERSION), text(v, Column.ENGINE), text(v, Column.DEVICE));
+        // before schema 5 no row said which build made it or with how many threads: empty, and -1 (written empty)
+        Provenance provenance = new Provenance(text(v, Column.HARNESS_VERSION), text(v, Column.HARNESS_BUILD), text(v, Column.PLUGIN_VERSIONS),
+                text(v, Column.PLUGIN_SOURCES), text(v, Column.DJL_VERSION), text(v, Column.ENGINE),
+                (int) whole(v, Column.INTRA_OP_THREADS, Provenance.UNKNOWN_THREADS), (int) whole(v, Column.INTER_OP_THREADS, Provenance.UNKNOWN_THREADS),
+                text(v, Column.DEVICE));
         ResultRow.Status status = ResultRow.OK.equals(text(v, Column.STATUS)) ? ResultRow.Status.OK : ResultRow.Status.FAILED;
         return new ResultRow(model, text(v, Column.ATTACK), text(v, Column.EVAL_KEY), training, measures, provenance, status,
                 text(v, Column.WARNING), text(v, Column.TIMESTAMP));

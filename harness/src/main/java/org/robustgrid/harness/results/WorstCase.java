@@ -48,6 +48,7 @@ public final class WorstCase {
      * @param modelRows rows of one model (others and failed rows are ignored)
      */
     public static Map<ResultRow, Outcomes> of(List<ResultRow> modelRows, OutcomeStore outcomes) {
+        modelRows = ResultsMerge.newest(modelRows).rows(); // an attack recorded twice is one attack: attacks=N counts distinct specs
         Map<Budget, List<ResultRow>> byBudget = new LinkedHashMap<>();
         Map<String, Outcomes> stored = new LinkedHashMap<>();
         for (ResultRow r : modelRows) {
@@ -127,9 +128,9 @@ public final class WorstCase {
         Set<String> sources = new LinkedHashSet<>();
         members.forEach(r -> versions.addAll(List.of(r.provenance().pluginVersions().split(" "))));
         members.forEach(r -> sources.addAll(List.of(r.provenance().pluginSources().split(" "))));
-        Provenance p = new Provenance(first.provenance().harnessVersion(), String.join(" ", versions), String.join(" ", sources).strip(),
-                first.provenance().djlVersion(),
-                first.provenance().engine(), first.provenance().device());
+        Provenance f = first.provenance();
+        Provenance p = new Provenance(f.harnessVersion(), f.harnessBuild(), String.join(" ", versions), String.join(" ", sources).strip(),
+                f.djlVersion(), f.engine(), f.intraOpThreads(), f.interOpThreads(), f.device());
         return new ResultRow(first.model(), spec, Keys.hash(first.model().modelKey() + "|" + spec + "|" + String.join(",", keys)),
                 first.training(), m, p, ResultRow.Status.OK, "", Instant.now().toString());
     }

@@ -19,6 +19,7 @@ import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
@@ -81,7 +82,7 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
             Files.writeString(tmp, text(), StandardCharsets.UTF_8);
             Files.move(tmp, out.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + FILE + " in output folder " + out, e);
+            throw new WriteFailure(out.resolve(FILE), e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.plugin.PluginRegistry;
@@ -35,12 +36,14 @@ class CliTest {
     @Test
     void everyCommandPrintsItsHelp() {
         for (String command : new String[] {"run", "plugins", "leaderboard", "merge", "report", "partition", "bench", "slurm", "engine",
-            "new-plugin"}) {
+            "new-plugin", "verify"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: robustgrid " + command), command + ": " + r.out());
         }
         assertTrue(run("run", "--help").out().contains("--eval-attacks"), "run's help lists the grid keys");
+        String help = run("--help").out();
+        assertTrue(help.contains("Exit codes:") && help.contains("3   a file could not be written"), help);
     }
 
     @Test
@@ -114,6 +117,52 @@ class CliTest {
         assertTrue(r.err().contains("[cell 1/1]"), "progress on stderr: " + r.err());
         assertTrue(Files.exists(out.resolve("results.csv")));
         assertTrue(Files.exists(out.resolve("grid.txt")));
+    }
+
+    @Test
+    void aFolderHeldByALiveRunIsOneLine(@TempDir Path out) throws Exception {
+        // this test's JVM is a live process on this host: its lock is held
+        try (org.robustgrid.harness.files.FolderLock held = org.robustgrid.harness.files.FolderLock.acquire(out, n -> {})) {
+            Result r = run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=64,test=32)", "--model", "small-cnn(width=4)",
+                    "--train-attacks", "none", "--eval-attacks", "fgsm(eps=0.1)", "--epochs", "1", "--out", out.toString());
+            assertOneLine(r);
+            assertTrue(r.err().contains("is in use by robustgrid pid " + ProcessHandle.current().pid()), r.err());
+            assertTrue(Files.notExists(out.resolve("results.csv")));
+        }
+    }
+
+    @Test
+    void leaderboardCountsARowWrittenTwiceOnceAndSaysSoOnce(@TempDir Path dir) throws Exception {
+        Result first = run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=128,test=32)", "--model", "small-cnn(width=4)",
+                "--train-attacks", "none", "--eval-attacks", "fgsm(eps=0.1)", "--epochs", "1", "--batch", "32", "--out", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        Path results = dir.resolve("results.csv");
+        List<String> lines = Files.readAllLines(results);
+        Files.writeString(results, lines.get(1).replaceFirst("Z$", "").replaceFirst("\\.[0-9]+$", "") + "Z\n",
+                java.nio.file.StandardOpenOption.APPEND); // the same evaluation again, as a second writer appended it
+        Result r = run("leaderboard", results.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("note:") && l.contains("1 evaluation has more than one row")).count(), r.err());
+        assertEquals(first.out().lines().filter(l -> l.startsWith("   1 ")).count(), r.out().lines().filter(l -> l.startsWith("   1 ")).count(),
+                r.out());
+    }
+
+    @Test
+    void aFullDiskIsOneLineNamingTheFileAndItsOwnExitCode(@TempDir Path out) throws Exception {
+        // /dev/full fails every write with ENOSPC, as a full disk does
+        Files.createSymbolicLink(out.resolve("results.csv"), Path.of("/dev/full"));
+        String[] args = {"run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=64,test=32)", "--model", "small-cnn(width=4)",
+            "--train-attacks", "none", "--eval-attacks", "fgsm(eps=0.1)", "--epochs", "1", "--out", out.toString()};
+        Result r = run(args);
+        assertEquals(Main.WRITE_FAILED, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("robustgrid: cannot write " + out.resolve("results.csv") + ": No space left on device"), r.err());
+        assertTrue(Files.notExists(out.resolve(org.robustgrid.harness.files.FolderLock.FILE)), "the lock is released on failure");
+        String[] verbose = java.util.Arrays.copyOf(args, args.length + 1);
+        verbose[args.length] = "--verbose";
+        Result v = run(verbose);
+        assertEquals(Main.WRITE_FAILED, v.code());
+        assertTrue(v.err().contains("at org.robustgrid.harness.results.ResultsStore"), "--verbose prints the trace: " + v.err());
     }
 
     @Test

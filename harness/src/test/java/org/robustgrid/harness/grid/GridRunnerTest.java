@@ -63,6 +63,10 @@ class GridRunnerTest {
         assertTrue(attacked.number(Column.SUCCESS_RATE) > 0, attacked.toString());
         assertTrue(attacked.number(Column.MEDIAN_LINF) <= 0.5 + 1e-6, attacked.toString());
         assertEquals("ok", attacked.get(Column.STATUS));
+        // what made the row: the engine's two thread pools and the harness's build
+        assertTrue(attacked.provenance().intraOpThreads() >= 1 && attacked.provenance().interOpThreads() >= 1, attacked.toString());
+        assertEquals(org.robustgrid.harness.Version.build(), attacked.get(Column.HARNESS_BUILD));
+        assertTrue(!attacked.get(Column.HARNESS_BUILD).isEmpty());
         assertEquals(Long.toString(s.trainSteps()), attacked.get(Column.TRAIN_STEPS));
         assertTrue(Files.exists(out.resolve("checkpoints").resolve(attacked.get(Column.MODEL_KEY) + ".params")));
         // the robust count follows AutoAttack: an image counts only when its clean image is right, and the interval holds the estimate
@@ -88,6 +92,65 @@ class GridRunnerTest {
         assertEquals(0, more.trainSteps());
         assertEquals(1, more.evaluated());
         assertEquals(3, ResultsStore.read(out.resolve(GridRunner.RESULTS)).size());
+    }
+
+    @Test
+    void aDamagedCheckpointIsTrainedAgainAndTheRunSaysSoInOneLine(@TempDir Path out) throws Exception {
+        run(tiny(Map.of()), out);
+        ResultRow before = ResultsStore.read(out.resolve(GridRunner.RESULTS)).get(0);
+        Path weights = out.resolve("checkpoints").resolve(before.model().modelKey() + ".params");
+        byte[] b = Files.readAllBytes(weights);
+        b[b.length - 3] ^= 0x10; // a byte of the last weight: the file still parses
+        Files.write(weights, b);
+        StringWriter err = new StringWriter();
+        GridRunner.Summary s = new GridRunner(DATA, Device.cpu(), out, new PrintWriter(err))
+                .run(GridPlan.of(tiny(Map.of("eval-attacks", "fgsm(eps=0),fgsm(eps=0.5),fgsm(eps=0.2)")), REGISTRY));
+        assertEquals(1, s.trained());
+        List<String> said = err.toString().lines().filter(l -> l.contains("is damaged")).toList();
+        assertEquals(1, said.size(), err.toString());
+        assertTrue(said.get(0).endsWith("moved to " + weights.getFileName() + ".corrupt; training the model again"), said.get(0));
+        assertTrue(Files.exists(weights.resolveSibling(weights.getFileName() + ".corrupt")));
+        ResultRow after = ResultsStore.read(out.resolve(GridRunner.RESULTS)).get(2);
+        assertEquals(before.get(Column.NATURAL_ACC), after.get(Column.NATURAL_ACC), "retrained with the same seed: the same model");
+    }
+
+    /** A file stream that fails with the disk-full error at its {@code failAt}-th write, after writing half of it. */
+    static final class FullDisk extends java.io.FilterOutputStream {
+        private int writes;
+        private final int failAt;
+
+        FullDisk(java.io.OutputStream out, int failAt) {
+            super(out);
+            this.failAt = failAt;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            if (++writes == failAt) {
+                out.write(b, off, len / 2);
+                out.flush();
+                throw new java.nio.file.FileSystemException(null, null, "No space left on device");
+            }
+            out.write(b, off, len);
+        }
+    }
+
+    @Test
+    void aFullDiskEndsTheRunNamingTheFileKeepsEveryRowAndTheRerunResumes(@TempDir Path out, @TempDir Path whole) throws Exception {
+        Path results = out.resolve(GridRunner.RESULTS);
+        GridPlan plan = GridPlan.of(tiny(Map.of()), REGISTRY);
+        // writes: the header, the first row, then the second row fails half-way
+        try (ResultsStore store = ResultsStore.open(results, o -> new FullDisk(o, 3))) {
+            org.robustgrid.harness.files.WriteFailure e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.robustgrid.harness.files.WriteFailure.class,
+                    () -> new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter())).run(plan, store));
+            assertEquals("cannot write " + results + ": No space left on device", e.getMessage());
+        }
+        assertEquals(1, ResultsStore.read(results).size(), "the row before the full disk is kept");
+        GridRunner.Summary rerun = run(tiny(Map.of()), out);
+        assertEquals(new GridRunner.Summary(0, 0, 1, 1, 0), rerun);
+        run(tiny(Map.of()), whole);
+        assertEquals(KillResumeTest.comparable(whole.resolve(GridRunner.RESULTS)), KillResumeTest.comparable(results));
     }
 
     @Test

@@ -32,7 +32,7 @@ class ShardMergeTest {
         run(second, tmp.resolve("s2"));
 
         Path merged = tmp.resolve("merged.csv");
-        assertEquals(6, ResultsMerge.merge(List.of(tmp.resolve("s2/results.csv"), tmp.resolve("s1/results.csv")), merged));
+        assertEquals(6, ResultsMerge.merge(List.of(tmp.resolve("s2/results.csv"), tmp.resolve("s1/results.csv")), merged).rows());
         Path all = tmp.resolve("all-sorted.csv");
         ResultsMerge.merge(List.of(tmp.resolve("all/results.csv")), all);
         assertEquals(KillResumeTest.comparable(all), KillResumeTest.comparable(merged));
@@ -43,7 +43,7 @@ class ShardMergeTest {
         GridPlan plan = GridPlan.of(GridRunnerTest.tiny(Map.of("epochs", "1")), GridRunnerTest.REGISTRY);
         run(plan, tmp.resolve("a"));
         Path f = tmp.resolve("a/results.csv");
-        assertEquals(2, ResultsMerge.merge(List.of(f, f), tmp.resolve("m.csv")));
+        assertEquals(2, ResultsMerge.merge(List.of(f, f), tmp.resolve("m.csv")).rows());
     }
 
     private static void run(GridPlan plan, Path out) {

@@ -74,6 +74,22 @@ class OutcomesTest {
         assertEquals(rows.size() - 1, current.size());
     }
 
+    @Test
+    void anAttackRecordedTwiceCountsOnceInTheWorstCase(@TempDir Path dir) {
+        OutcomeStore store = new OutcomeStore(dir);
+        Outcomes a = Outcomes.of(CLEAN, new boolean[] {true, true, false, true, false}, NORM_L2, NORM_LINF, L2, true);
+        Outcomes b = Outcomes.of(CLEAN, new boolean[] {true, false, true, true, false}, NORM_L2, NORM_LINF, L2, true);
+        store.write("aaaaaaaaaaaaaaa1", a);
+        store.write("aaaaaaaaaaaaaaa2", b);
+        ResultRow first = row("aaaaaaaaaaaaaaa1", "a", a);
+        ResultRow again = new ResultRow(first.model(), first.attack(), first.evalKey(), first.training(), first.measures(), first.provenance(),
+                first.status(), "", Instant.parse(first.timestamp()).plusSeconds(1).toString()); // two runs that shared the folder
+        Map<ResultRow, Outcomes> worst = WorstCase.of(List.of(first, row("aaaaaaaaaaaaaaa2", "b", b), again), store);
+        ResultRow w = worst.keySet().iterator().next();
+        assertEquals(2, WorstCase.attacks(w), w.attack());
+        assertTrue(w.attack().startsWith("worst-case(attacks=2,"), w.attack());
+    }
+
     private static ResultRow row(String key, String attack, Outcomes o) {
         ModelFacts m = new ModelFacts("synthetic", "small-cnn", "relu", "fixed", "none", "none", 0, 0.1, "centralized", false, 1, 1, 1, 0,
                 "m1", "recipe()");

@@ -33,8 +33,9 @@ class ResultsStoreTest {
         ModelFacts m = new ModelFacts("synthetic", "small-cnn(width=8)", "relu", "fixed", "none", federated ? "iid" : "none", 0.4, 0.1,
                 federated ? "my-fed" : "my-central", federated, federated ? 10 : 1, 2, 1, 3, "k1", "recipe()");
         return new ResultRow(m, "fgsm(eps=0.1)", evalKey, new Training(100, 20, 1.25), new Measures(0.8, 0.79, 0.81, 0.5, 0.45, 0.55, 0.75, 200,
-                Optional.of(new Budget(Budget.Norm.L2, 0.5)), 1.0 / 3, 0.2, 0.1, 0.5, AttackKind.MINIMUM_NORM), new Provenance("0.1.0", "relu@0.1.0",
-                "relu=plugins-activations-0.1.0.jar#0123456789abcdef", "0.36.0", "PyTorch 2.7.1", "cpu"), ResultRow.Status.OK, "",
+                Optional.of(new Budget(Budget.Norm.L2, 0.5)), 1.0 / 3, 0.2, 0.1, 0.5, AttackKind.MINIMUM_NORM), new Provenance("0.1.0",
+                "git:0123456789abcdef0123456789abcdef01234567+dirty", "relu@0.1.0", "relu=plugins-activations-0.1.0.jar#0123456789abcdef",
+                "0.36.0", "PyTorch 2.7.1", 2, 1, "cpu"), ResultRow.Status.OK, "",
                 "2026-01-01T00:00:00Z");
     }
 
@@ -94,22 +95,39 @@ class ResultsStoreTest {
     @Test
     void schemaThreeFilesWithoutPluginSourcesLoad(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("results.csv");
-        try (ResultsStore s = ResultsStore.open(f)) {
-            s.append(row("e1", false));
-        }
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        int col = List.of(lines.get(0).split(",")).indexOf("plugin_sources");
-        StringBuilder text = new StringBuilder();
-        for (String line : lines) {
-            List<String> cells = new java.util.ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(col);
-            text.append(String.join(",", cells).replaceFirst("^4,", "3,")).append('\n');
-        }
-        Files.writeString(f, text.toString(), StandardCharsets.UTF_8);
+        writeAsSchema(f, 3, row("e1", false));
         ResultRow back = ResultsStore.read(f).get(0);
         assertEquals("", back.provenance().pluginSources());
         assertEquals("relu@0.1.0", back.provenance().pluginVersions());
         assertEquals(AttackKind.MINIMUM_NORM, back.measures().kind());
+    }
+
+    /** A file as a harness of an older schema wrote it: only that schema's columns, in file order. */
+    static void writeAsSchema(Path f, int version, ResultRow row) throws Exception {
+        List<Column> columns = Column.of(version);
+        String values = String.join(",", columns.stream().map(c -> c == Column.SCHEMA_VERSION ? Integer.toString(version) : c.text(row)).toList());
+        Files.writeString(f, String.join(",", columns.stream().map(Column::header).toList()) + "\n" + values + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void schemaFourFilesLoadWithoutBuildAndThreadsAndAreUpgradedOnAppend(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("results.csv");
+        writeAsSchema(f, 4, row("e1", false));
+        String original = Files.readString(f, StandardCharsets.UTF_8);
+        ResultRow back = ResultsStore.read(f).get(0);
+        assertEquals("", back.provenance().harnessBuild());
+        assertEquals(Provenance.UNKNOWN_THREADS, back.provenance().intraOpThreads());
+        assertEquals(Provenance.UNKNOWN_THREADS, back.provenance().interOpThreads());
+        assertEquals("relu=plugins-activations-0.1.0.jar#0123456789abcdef", back.provenance().pluginSources());
+        try (ResultsStore s = ResultsStore.open(f)) {
+            s.append(row("e2", true));
+        }
+        assertEquals(original, Files.readString(dir.resolve("results.csv.schema-4.bak"), StandardCharsets.UTF_8));
+        List<ResultRow> both = ResultsStore.read(f);
+        assertEquals("", both.get(0).get(Column.INTRA_OP_THREADS));
+        assertEquals("2", both.get(1).get(Column.INTRA_OP_THREADS));
+        assertEquals("git:0123456789abcdef0123456789abcdef01234567+dirty", both.get(1).get(Column.HARNESS_BUILD));
+        assertTrue(Files.readAllLines(f).get(0).contains(",harness_build,") && Files.readAllLines(f).get(2).startsWith("5,"));
     }
 
     @Test
@@ -141,6 +159,19 @@ class ResultsStoreTest {
         DataException e = assertThrows(DataException.class, () -> ResultsStore.open(f));
         assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
         assertEquals(before, Files.readString(f, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readersSkipARowCutByAFullDiskAndLeaveTheFileAsItIs(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("results.csv");
+        try (ResultsStore s = ResultsStore.open(f)) {
+            s.append(row("e1", false));
+            s.append(row("e2", false));
+        }
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        Files.writeString(f, text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
+        assertEquals(List.of("e1"), ResultsStore.read(f).stream().map(ResultRow::evalKey).toList());
+        assertEquals(text.length() - 20, Files.size(f), "a reader changes nothing");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.robustgrid.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code robustgrid verify}: a fresh run recomputes identically; a hand-edited row differs; bad input is one line. */
+class VerifyCommandTest {
+
+    /** A tiny run: one model, two eval attacks. */
+    static void tinyRun(Path out) {
+        CliTest.Result r = CliTest.run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=128,test=48,noise=0.3)",
+                "--model", "small-cnn(width=4)", "--train-attacks", "fgsm(eps=0.05)", "--eval-attacks", "fgsm(eps=0.1),fgsm(eps=0.3)",
+                "--epochs", "1", "--batch", "32", "--eval-limit", "32", "--crop-padding", "0", "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+    }
+
+    @Test
+    void aFreshRunRecomputesIdenticallyFromItsCheckpointsAndByTrainingAgain(@TempDir Path out) {
+        tinyRun(out);
+        CliTest.Result r = CliTest.run("verify", out.toString(), "--sample", "2", "--seed", "7");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().startsWith("verifying 2 of 2 rows of " + out.resolve("results.csv") + ", re-evaluating each model from its"
+                + " checkpoint; chosen with --seed 7: rows 1, 2"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.contains(": identical: natural ")).count(), r.out());
+        assertTrue(r.out().contains("0 of 2 rows differ"), r.out());
+        CliTest.Result again = CliTest.run("verify", out.toString(), "--sample", "1", "--retrain");
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertTrue(again.out().contains("training each model again; chosen with --seed "), again.out());
+        assertEquals(1, again.out().lines().filter(l -> l.contains(": identical: natural ")).count(), again.out());
+    }
+
+    @Test
+    void aHandEditedRowDiffersWithBothNumbers(@TempDir Path out) throws Exception {
+        tinyRun(out);
+        Path results = out.resolve("results.csv");
+        List<CSVRecord> records;
+        try (CSVParser p = CSVFormat.DEFAULT.parse(Files.newBufferedReader(results))) {
+            records = p.getRecords();
+        }
+        int robust = records.get(0).toList().indexOf("robust_acc");
+        String recorded = records.get(2).get(robust);
+        String edited = Double.parseDouble(recorded) > 0.5 ? "0.050000" : "0.950000";
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            for (int i = 0; i < records.size(); i++) {
+                List<String> cells = new java.util.ArrayList<>(records.get(i).toList());
+                if (i == 2) {
+                    cells.set(robust, edited); // the second row, edited by hand
+                }
+                printer.printRecord(cells);
+            }
+        }
+        Files.writeString(results, text);
+        CliTest.Result r = CliTest.run("verify", out.toString(), "--sample", "2");
+        assertEquals(Main.RUN_FAILED, r.code(), r.err() + r.out());
+        String row2 = r.out().lines().filter(l -> l.startsWith("row 2 ")).findFirst().orElseThrow();
+        assertTrue(row2.contains(": different: ") && row2.contains("robust " + edited + " recorded, " + recorded + " recomputed"), row2);
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("row 1 ") && l.contains(": identical: ")), r.out());
+        assertTrue(r.out().contains("1 of 2 rows differ"), r.out());
+    }
+
+    @Test
+    void badInputIsOneLine(@TempDir Path out) throws Exception {
+        CliTest.assertOneLine(CliTest.run("verify", out.toString()));
+        assertTrue(CliTest.run("verify", out.toString()).err().contains("is not a results folder"));
+        tinyRun(out);
+        CliTest.Result r = CliTest.run("verify", out.toString(), "--sample", "3");
+        CliTest.assertOneLine(r);
+        assertTrue(r.err().contains("--sample 3 is not in [1, 2]"), r.err());
+    }
+}

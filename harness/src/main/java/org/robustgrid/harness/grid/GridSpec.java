@@ -48,7 +48,9 @@ public final class GridSpec {
         List<GridKey> k = new ArrayList<>();
         k.add(new GridKey(ParamSpec.text("dataset", Defaults.DATASET, "data set: " + String.join(", ", Datasets.ids())
                 + " (synthetic takes parameters)"), false));
-        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model (architecture) spec, e.g. resnet18 or small-cnn: robustgrid plugins lists them"), false));
+        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model (architecture) spec, e.g. resnet18 or small-cnn (robustgrid plugins lists them); torchscript(file=PATH)"
+                + " evaluates a PyTorch model as it is, and the training keys (activations, train-attacks, strategies, seeds, the recipe)"
+                + " do not apply to it"), false));
         k.add(new GridKey(ParamSpec.text("activations", plugins.get("activations"), "activation specs"), true));
         k.add(new GridKey(ParamSpec.choice("lr-schedules", Defaults.LR_SCHEDULE, LrSchedule.ids(), "learning-rate schedules"), true));
         k.add(new GridKey(ParamSpec.text("train-attacks", plugins.get("train-attacks"), "training attack specs, or none"), true));

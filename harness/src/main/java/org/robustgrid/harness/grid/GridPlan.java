@@ -35,7 +35,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
     /** Expands {@code spec}: the cross product of its axes, partitioner and share collapsed for centralized strategies. */
     public static GridPlan of(GridSpec spec, PluginRegistry registry) {
         String dataset = Datasets.canonical(spec.get("dataset"));
-        Plugin<Architecture> model = model(registry, spec.get("model"));
+        List<Plugin<Architecture>> models = spec.list("models").stream().distinct().map(m -> model(registry, m)).toList();
         Recipe base = Recipe.of(spec.recipeParams(), LrSchedule.FIXED);
         int clients = spec.integer("clients");
         int rounds = spec.integer("rounds");
@@ -64,13 +64,15 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 for (Plugin<Partitioner> partitioner : fed ? partitioners : java.util.Collections.<Plugin<Partitioner>>singletonList(null)) {
                     for (double share : fed ? shares : List.of(0.0)) {
                         for (Plugin<Attack> trainAttack : trainAttacks) {
-                            for (Plugin<Activation> activation : activations) {
-                                for (LrSchedule schedule : schedules) {
-                                    Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, sharePool, strategy,
-                                            fed ? clients : 1, fed ? rounds : 1, fed ? clientFraction : 1.0,
-                                            base.withSchedule(schedule), trainLimit, seed);
-                                    // a TorchScript model has no training settings: one cell per file, whatever the axes
-                                    cells.putIfAbsent(c.modelKey(), c);
+                            for (Plugin<Architecture> model : models) {
+                                for (Plugin<Activation> activation : activations) {
+                                    for (LrSchedule schedule : schedules) {
+                                        Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, sharePool, strategy,
+                                                fed ? clients : 1, fed ? rounds : 1, fed ? clientFraction : 1.0,
+                                                base.withSchedule(schedule), trainLimit, seed);
+                                        // a TorchScript model has no training settings: one cell per file, whatever the axes
+                                        cells.putIfAbsent(c.modelKey(), c);
+                                    }
                                 }
                             }
                         }

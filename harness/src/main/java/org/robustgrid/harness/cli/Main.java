@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code robustgrid}: the entry point. Exit codes: 0 ok, 1 a failure inside a run, 2 bad input. */
 @Command(name = "robustgrid", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.VersionProvider.class,
         description = "Benchmark harness for adversarial robustness: trains, attacks and ranks models over a grid of plugins.",
-        subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class, ExportCommand.class,
             ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
             NewPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

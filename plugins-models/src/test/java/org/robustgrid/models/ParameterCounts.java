@@ -38,6 +38,39 @@ final class ParameterCounts {
         return n + (in + 1) * classes;
     }
 
+    /** A pre-activation block: BN, conv, BN, conv, and a 1x1 projection of the shortcut where the shape changes. */
+    static long preActBlock(long in, long out, boolean projection) {
+        return 2 * in + 9 * in * out + 2 * out + 9 * out * out + (projection ? in * out : 0);
+    }
+
+    /** PreAct ResNet-18: a bias-free stem, pre-activation blocks [2,2,2,2] of widths w..8w, a final BN, a linear head. */
+    static long preActResNet18(long w, long channels, long classes) {
+        long n = 9 * channels * w;
+        long in = w;
+        for (int stage = 0; stage < 4; stage++) {
+            long out = w << stage;
+            for (int b = 0; b < 2; b++) {
+                n += preActBlock(in, out, in != out);
+                in = out;
+            }
+        }
+        return n + 2 * in + (in + 1) * classes;
+    }
+
+    /** WRN-depth-k: a stem of 16, three groups of (depth - 4) / 6 pre-activation blocks of 16k, 32k, 64k, a final BN, a linear head. */
+    static long wideResNet(long depth, long k, long channels, long classes) {
+        long n = 9 * channels * 16;
+        long in = 16;
+        for (int group = 0; group < 3; group++) {
+            long out = (16L << group) * k;
+            for (int b = 0; b < (depth - 4) / 6; b++) {
+                n += preActBlock(in, out, in != out);
+                in = out;
+            }
+        }
+        return n + 2 * in + (in + 1) * classes;
+    }
+
     /** The small CNN: two conv-BN blocks each halving the image, a hidden linear layer of 4w, a linear head. */
     static long smallCnn(long w, long channels, long size, long classes) {
         long pooled = size / 4;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:ok", "1:something failed inside a run (failed cells are recorded with their reason)",
             "2:bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU, an output folder in use",
             "3:a file could not be written (a full disk, a read-only folder); what was written is kept, rerun to resume"},
-        subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class, ExportCommand.class,
             ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
             NewPluginCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Flags the issue tracker and users spell in the singular. */
     private static final Map<String, String> ALIASES = Map.of("train-attacks", "--train-attack", "seeds", "--seed",
-            "activations", "--activation", "strategies", "--strategy", "partitioners", "--partitioner");
+            "activations", "--activation", "strategies", "--strategy", "partitioners", "--partitioner", "models", "--model");
 
     @ParentCommand
     Main main;

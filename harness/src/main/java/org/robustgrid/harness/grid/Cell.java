@@ -3,6 +3,7 @@ package org.robustgrid.harness.grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.robustgrid.harness.model.TorchScript;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.spi.Activation;
@@ -38,6 +39,11 @@ public record Cell(
         String dataset, Plugin<Architecture> model, Plugin<Activation> activation, Plugin<Attack> trainAttack, Plugin<Partitioner> partitioner,
         double share, double sharePool, Plugin<Strategy> strategy, int clients, int rounds, double clientFraction, Recipe recipe, int trainLimit,
         long seed) {
+
+    /** True when the model is a TorchScript file, evaluated as it is: no training setting applies to it. */
+    public boolean loaded() {
+        return !model.failed() && model.instance() instanceof TorchScript;
+    }
 
     /** True for federated strategies (false for a strategy whose {@code create} failed: its rows are failed ones). */
     public boolean federated() {
@@ -75,6 +81,9 @@ public record Cell(
      * of it: a new attack jar still evaluates the stored models).
      */
     public String trainingKey() {
+        if (loaded()) {
+            return "dataset=" + dataset + "|model=" + model.canonical(); // the spec carries the file's SHA-256
+        }
         return String.format(Locale.ROOT,
                 "dataset=%s|train-limit=%d|model=%s|activation=%s|train-attack=%s|%s|strategy=%s|partitioner=%s|share=%s"
                         + "|clients=%d|rounds=%d|client-fraction=%s|seed=%d",
@@ -105,6 +114,9 @@ public record Cell(
 
     /** A short label for progress lines. */
     public String label() {
+        if (loaded()) {
+            return model.canonical();
+        }
         return activation.info().id() + " " + recipe.schedule().id() + " " + strategy.info().id()
                 + (partitioner == null ? "" : " " + partitioner.info().id() + (share > 0 ? " share=" + share : ""))
                 + " seed=" + seed;

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.robustgrid.harness.data.Datasets;
+import org.robustgrid.harness.model.TorchScript;
+import org.robustgrid.harness.model.TorchScriptProvider;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.PluginRegistry;
+import org.robustgrid.harness.plugin.PluginSpec;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Attack;
@@ -32,7 +35,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
     /** Expands {@code spec}: the cross product of its axes, partitioner and share collapsed for centralized strategies. */
     public static GridPlan of(GridSpec spec, PluginRegistry registry) {
         String dataset = Datasets.canonical(spec.get("dataset"));
-        Plugin<Architecture> model = registry.model(spec.get("model"));
+        List<Plugin<Architecture>> models = spec.list("models").stream().distinct().map(m -> model(registry, m)).toList();
         Recipe base = Recipe.of(spec.recipeParams(), LrSchedule.FIXED);
         int clients = spec.integer("clients");
         int rounds = spec.integer("rounds");
@@ -61,12 +64,15 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 for (Plugin<Partitioner> partitioner : fed ? partitioners : java.util.Collections.<Plugin<Partitioner>>singletonList(null)) {
                     for (double share : fed ? shares : List.of(0.0)) {
                         for (Plugin<Attack> trainAttack : trainAttacks) {
-                            for (Plugin<Activation> activation : activations) {
-                                for (LrSchedule schedule : schedules) {
-                                    Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, sharePool, strategy,
-                                            fed ? clients : 1, fed ? rounds : 1, fed ? clientFraction : 1.0,
-                                            base.withSchedule(schedule), trainLimit, seed);
-                                    cells.putIfAbsent(c.modelKey(), c);
+                            for (Plugin<Architecture> model : models) {
+                                for (Plugin<Activation> activation : activations) {
+                                    for (LrSchedule schedule : schedules) {
+                                        Cell c = new Cell(dataset, model, activation, trainAttack, partitioner, share, sharePool, strategy,
+                                                fed ? clients : 1, fed ? rounds : 1, fed ? clientFraction : 1.0,
+                                                base.withSchedule(schedule), trainLimit, seed);
+                                        // a TorchScript model has no training settings: one cell per file, whatever the axes
+                                        cells.putIfAbsent(c.modelKey(), c);
+                                    }
                                 }
                             }
                         }
@@ -75,6 +81,16 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
             }
         }
         return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), spec.integer("eval-batch"));
+    }
+
+    /** The model of a spec; a TorchScript file's with its SHA-256 in the spec, so that keys and rows carry it. */
+    static Plugin<Architecture> model(PluginRegistry registry, String text) {
+        Plugin<Architecture> model = registry.model(text);
+        if (!model.failed() && model.instance() instanceof TorchScript ts
+                && TorchScriptProvider.FROM_FILE.equals(model.params().values().get("sha256"))) {
+            return registry.model(PluginSpec.parse(text).with("sha256", ts.sha256()).text());
+        }
+        return model;
     }
 
     /** The cells of shard {@code index} of {@code count}: every count-th model, so shards are disjoint and cover the grid. */

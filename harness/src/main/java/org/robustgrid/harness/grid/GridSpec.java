@@ -48,7 +48,10 @@ public final class GridSpec {
         List<GridKey> k = new ArrayList<>();
         k.add(new GridKey(ParamSpec.text("dataset", Defaults.DATASET, "data set: " + String.join(", ", Datasets.ids())
                 + " (synthetic takes parameters)"), false));
-        k.add(new GridKey(ParamSpec.text("model", Defaults.MODEL, "model (architecture) spec, e.g. resnet18 or small-cnn: robustgrid plugins lists them"), false));
+        k.add(new GridKey(ParamSpec.text("models", Defaults.MODEL, "model (architecture) specs, e.g. resnet18, small-cnn,"
+                + " preact-resnet18, wide-resnet(depth=28,widen=10) (robustgrid plugins lists them); torchscript(file=PATH) evaluates a"
+                + " PyTorch model as it is, and the training keys (activations, train-attacks, strategies, seeds, the recipe) do not apply"
+                + " to it"), true));
         k.add(new GridKey(ParamSpec.text("activations", plugins.get("activations"), "activation specs"), true));
         k.add(new GridKey(ParamSpec.choice("lr-schedules", Defaults.LR_SCHEDULE, LrSchedule.ids(), "learning-rate schedules"), true));
         k.add(new GridKey(ParamSpec.text("train-attacks", plugins.get("train-attacks"), "training attack specs, or none"), true));
@@ -137,9 +140,24 @@ public final class GridSpec {
         }
     }
 
+    /** Keys grid files wrote before they became axes, read as the axis: {@code model = x} is {@code models = x}. */
+    private static final Map<String, String> RENAMED = Map.of("model", "models");
+
     /** {@code key = value} lines to a map, rejecting unknown keys. */
     static Map<String, String> parse(String text, String where) {
-        return lines(text, where, BY_NAME.keySet());
+        java.util.Set<String> known = new java.util.LinkedHashSet<>(BY_NAME.keySet());
+        known.addAll(RENAMED.keySet());
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
+        lines(text, where, known).forEach((k, v) -> {
+            String name = RENAMED.getOrDefault(k, k);
+            out.put(name, v);
+            String before = written.put(name, k);
+            if (before != null) {
+                throw new SpecException(where + ": '" + before + "' and '" + k + "' both set; '" + name + "' is the key");
+            }
+        });
+        return out;
     }
 
     /** {@code key = value} lines to a map; {@code #} starts a comment; keys outside {@code known} are refused (null: any). */
@@ -162,7 +180,8 @@ public final class GridSpec {
             }
             String key = line.substring(0, eq).strip();
             if (known != null && !known.contains(key)) {
-                throw new SpecException(where + " line " + (i + 1) + ": unknown key '" + key + "'; keys: " + String.join(", ", known));
+                throw new SpecException(where + " line " + (i + 1) + ": unknown key '" + key + "'; keys: "
+                        + String.join(", ", known.stream().filter(k -> !RENAMED.containsKey(k)).toList()));
             }
             out.put(key, line.substring(eq + 1).strip());
         }
@@ -173,9 +192,10 @@ public final class GridSpec {
     public GridSpec with(Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>(values);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
-            key(e.getKey());
+            String name = RENAMED.getOrDefault(e.getKey(), e.getKey());
+            key(name);
             if (e.getValue() != null) {
-                v.put(e.getKey(), e.getValue());
+                v.put(name, e.getValue());
             }
         }
         return new GridSpec(v);

@@ -11,6 +11,7 @@ import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.files.WriteFailure;
 import org.robustgrid.harness.model.Network;
+import org.robustgrid.harness.model.TorchScript;
 import org.robustgrid.harness.plugin.Blame;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.spi.SpecException;
@@ -49,11 +50,17 @@ final class ModelStage {
     }
 
     Result obtain(Cell cell) {
-        List<Plugin<?>> plugins = new ArrayList<>(cell.plugins());
+        List<Plugin<?>> plugins = new ArrayList<>(cell.loaded() ? List.of() : cell.plugins());
         plugins.add(0, cell.model());
         Optional<String> notCreated = plugins.stream().filter(Plugin::failed).map(Plugin::failure).findFirst();
         if (notCreated.isPresent()) {
             return new Failed(notCreated.get());
+        }
+        if (cell.loaded()) {
+            // outside the try below: a module that does not fit the data set is the user's input, refused with exit code 2
+            Network net = Network.load((TorchScript) cell.model().instance(), train, device);
+            progress.line("TorchScript " + ((TorchScript) cell.model().instance()).file() + " loaded, nothing trained");
+            return new Ready(new TrainedModel(net, 0, Double.NaN, false));
         }
         try {
             return obtainOnce(cell, plugins);

@@ -25,6 +25,9 @@ import org.robustgrid.harness.spi.Budget;
 /** Stage 4 of a cell, record: one typed row per evaluation, appended to the results store as soon as it is known. */
 final class RecordStage {
 
+    /** A training fact that does not apply (a TorchScript model's). */
+    private static final String NONE = "none";
+
     private final ResultsStore store;
     private final OutcomeStore outcomes;
     private final Device device;
@@ -43,8 +46,12 @@ final class RecordStage {
                 o.examples(), o.budget(), o.successRate(), o.medianL2(), o.medianLinf(), o.seconds(),
                 attack.instance().budget().isPresent() ? AttackKind.BOUNDED : AttackKind.MINIMUM_NORM);
         outcomes.write(cell.evalKey(attack), o.perImage());
+        List<String> all = new ArrayList<>(warnings);
+        if (!model.net().warning().isEmpty()) {
+            all.add(0, model.net().warning());
+        }
         store.append(new ResultRow(facts(cell), attack.canonical(), cell.evalKey(attack), training(model), m,
-                provenance(cell, attack, model), ResultRow.Status.OK, String.join("; ", warnings), Instant.now().toString()));
+                provenance(cell, attack, model), ResultRow.Status.OK, String.join("; ", all), Instant.now().toString()));
     }
 
     /** The row of an attack that failed on a model that exists. */
@@ -94,6 +101,11 @@ final class RecordStage {
     }
 
     static ModelFacts facts(Cell cell) {
+        if (cell.loaded()) {
+            // nothing of the grid's training settings shaped a TorchScript model: its row says none
+            return new ModelFacts(cell.dataset(), cell.model().canonical(), NONE, NONE, NONE, NONE, 0, 0, NONE, false, 1, 1, 0,
+                    cell.seed(), cell.modelKey(), NONE);
+        }
         return new ModelFacts(cell.dataset(), cell.model().canonical(), cell.activation().canonical(), cell.recipe().schedule().id(),
                 cell.trainAttackSpec(), cell.partitionerSpec(), cell.share(), cell.sharePool(), cell.strategy().canonical(), cell.federated(),
                 cell.clients(), cell.rounds(), cell.recipe().epochs(), cell.seed(), cell.modelKey(), cell.recipe().canonical());
@@ -101,7 +113,7 @@ final class RecordStage {
 
     /** One text per plugin that shaped the model (its architecture first), and for the eval attack when given, space-separated. */
     private static String pluginVersions(Cell cell, Plugin<Attack> attack, java.util.function.Function<Plugin<?>, String> text) {
-        List<Plugin<?>> plugins = new ArrayList<>(cell.plugins());
+        List<Plugin<?>> plugins = new ArrayList<>(cell.loaded() ? List.of() : cell.plugins());
         plugins.add(0, cell.model());
         if (attack != null) {
             plugins.add(attack);

@@ -38,11 +38,14 @@ public final class Network implements AutoCloseable {
     private final int numClasses;
     private final Folding folding;
     private final Layouts.Choice layout;
+    private final boolean loaded;
+    private String warning = "";
 
     /** System property that turns the folding of {@link #inference} off ({@code false}); on by default. */
     public static final String FOLD_PROPERTY = "robustgrid.fold-batchnorm";
 
-    private Network(NDManager manager, Block block, Folding folding, Layouts.Choice layout, int numClasses) {
+    private Network(NDManager manager, Block block, Folding folding, Layouts.Choice layout, int numClasses, boolean loaded) {
+        this.loaded = loaded;
         this.manager = manager;
         this.block = block;
         this.folding = folding;
@@ -76,11 +79,35 @@ public final class Network implements AutoCloseable {
             block.initialize(manager, DataType.FLOAT32, new Shape(1, data.channels(), data.height(), data.width()));
             Layouts.Choice layout = Layouts.choose(model, data.channels(), data.height(), data.width(), data.numClasses(), batchSize,
                     device);
-            return new Network(manager, block, built.folding(), layout, data.numClasses());
+            return new Network(manager, block, built.folding(), layout, data.numClasses(), false);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Loads a TorchScript model onto {@code device} with its weights, in eval mode, and checks it on two
+     * images shaped like {@code data}'s ({@link TorchScriptModule}): a module that does not fit is a
+     * {@link org.robustgrid.harness.spi.SpecException} naming what was expected and what was found; one whose
+     * logits change between two passes over the same images gets a {@link #warning()}.
+     */
+    public static Network load(TorchScript model, Dataset data, Device device) {
+        NDManager manager = Engines.get().newBaseManager(device);
+        try {
+            Block block = TorchScriptModule.load(model, manager);
+            Network net = new Network(manager, block, new Folding(), new Layouts.Choice(false, ""), data.numClasses(), true);
+            net.warning = TorchScriptModule.check(model, net, data);
+            return net;
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Why this network's numbers need care (a TorchScript model whose logits are random), or empty. */
+    public String warning() {
+        return warning;
     }
 
     public Block block() {
@@ -120,6 +147,9 @@ public final class Network implements AutoCloseable {
 
     /** The network as attacks see it: inference mode, input gradients only, the block's own forward pass. */
     public NetworkClassifier classifier() {
+        if (loaded) {
+            return new NetworkClassifier(TorchScriptModule.forward(block), numClasses, trainable);
+        }
         return new NetworkClassifier(block, store, numClasses);
     }
 
@@ -127,11 +157,12 @@ public final class Network implements AutoCloseable {
      * The network as attacks and evaluations see it, for the weights as they are now: inference mode,
      * input gradients only, and each BatchNorm that follows a convolution folded into it
      * ({@link FoldedForward}: the same function up to float rounding, without BatchNorm's passes),
-     * unless the system property {@value #FOLD_PROPERTY} is {@code false}. The folded weights belong to
-     * {@code owner} and do not follow later updates: take one per training step or per evaluation.
+     * unless the system property {@value #FOLD_PROPERTY} is {@code false} or the model is a loaded TorchScript
+     * module (run as it is). The folded weights belong to {@code owner} and do not follow later updates: take
+     * one per training step or per evaluation.
      */
     public NetworkClassifier inference(NDManager owner) {
-        if (!foldingEnabled()) {
+        if (loaded || !foldingEnabled()) {
             return classifier();
         }
         return new NetworkClassifier(new FoldedForward(block, store, folding, owner, layout.channelsLast()), numClasses, trainable);
@@ -139,9 +170,13 @@ public final class Network implements AutoCloseable {
 
     /**
      * How this network computes, for provenance: {@code inference=bn-folded} when {@link #inference} folds,
-     * and the activation layout ({@link Layouts}) with how it was chosen; empty when neither applies.
+     * and the activation layout ({@link Layouts}) with how it was chosen; empty when neither applies;
+     * {@code model=torchscript} for a loaded TorchScript module.
      */
     public String computeLabel() {
+        if (loaded) {
+            return "model=torchscript";
+        }
         String fold = foldingEnabled() ? "inference=bn-folded" : "";
         return (fold + " " + layout.label()).strip();
     }

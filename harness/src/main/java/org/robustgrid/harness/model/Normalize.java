@@ -35,6 +35,16 @@ final class Normalize extends AbstractBlock {
         this.std = std.clone();
     }
 
+    /** The per-channel mean subtracted. */
+    float[] mean() {
+        return mean.clone();
+    }
+
+    /** The per-channel standard deviation divided by. */
+    float[] std() {
+        return std.clone();
+    }
+
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
         super.initialize(manager, dataType, inputShapes);

@@ -47,6 +47,16 @@ class CliTest {
     }
 
     @Test
+    void modelsIsAnAxisAndModelItsOlderSpelling() {
+        Result two = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm", "--models", "small-cnn(width=4),res-cnn");
+        assertEquals(0, two.code(), two.err());
+        assertTrue(two.out().contains("models = small-cnn(width=4),res-cnn") && two.out().contains("# 2 models x"), two.out());
+        Result one = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm", "--model", "small-cnn(width=4)");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("# 1 models x"), one.out());
+    }
+
+    @Test
     void malformedSpecExitsTwoWithOneLine(@TempDir Path out) {
         Result r = run("run", "--dry-run", "--train-attacks", "fgsm", "--eval-attacks", "fgsm(eps=8/255", "--out", out.toString());
         assertOneLine(r);

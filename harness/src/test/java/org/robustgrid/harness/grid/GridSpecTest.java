@@ -50,8 +50,16 @@ class GridSpecTest {
     }
 
     @Test
+    void theSingleModelKeyOfOlderGridFilesIsTheModelsAxis() {
+        assertEquals("small-cnn(width=8)", GridSpec.defaults().with(GridSpec.parse("model = small-cnn(width=8)\n", "grid.txt")).get("models"));
+        assertEquals(List.of("small-cnn", "resnet18"), GridSpec.defaults().with(java.util.Map.of("model", "small-cnn,resnet18")).list("models"));
+        SpecException e = assertThrows(SpecException.class, () -> GridSpec.parse("model = a\nmodels = b\n", "grid.txt"));
+        assertTrue(e.getMessage().contains("'model' and 'models' both set"), e.getMessage());
+    }
+
+    @Test
     void anUnknownKeyInAFileNamesItsLine() {
         SpecException e = assertThrows(SpecException.class, () -> GridSpec.parse("epochs = 2\n\nepoch = 3\n", "grid.txt"));
-        assertTrue(e.getMessage().startsWith("grid.txt line 3: unknown key 'epoch'; keys: dataset, model,"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("grid.txt line 3: unknown key 'epoch'; keys: dataset, models, activations,"), e.getMessage());
     }
 }

@@ -19,8 +19,15 @@ import org.robustgrid.harness.spi.Perturbations;
  * @param eps the L∞ radius, in [0,1] pixel units
  * @param queries model evaluations per image, the initial one included
  * @param pInit the initial fraction of pixels a window covers, halved on the authors' schedule
+ * @param rescale whether the schedule's 10 000-query breakpoints are rescaled to {@code queries} (square.py's
+ *     {@code resc_schedule}); AutoAttack's composite runs 5,000 queries on the breakpoints as they are
  */
-public record SquareAttack(double eps, int queries, double pInit) implements Attack {
+public record SquareAttack(double eps, int queries, double pInit, boolean rescale) implements Attack {
+
+    /** The attack with its schedule rescaled to {@code queries}, as {@code square} runs it. */
+    public SquareAttack(double eps, int queries, double pInit) {
+        this(eps, queries, pInit, true);
+    }
 
     /** Proposals that would leave an image as it is are redrawn at most this many times. */
     private static final int REDRAWS = 10;
@@ -105,16 +112,19 @@ public record SquareAttack(double eps, int queries, double pInit) implements Att
         return index.gte(start).logicalAnd(index.lt(start.add(side))).toType(DataType.FLOAT32, false);
     }
 
-    /** The window's side at iteration i: √(p·pixels per channel), at least 1 and less than the image. */
+    /**
+     * The window's side at iteration i as square.py computes it: √(p·pixels per channel) rounded half to even
+     * (Python's {@code round}), at least 1 and at most the image's side.
+     */
     long windowSide(int i, long channels, long height, long width) {
         double p = fraction(i);
-        long s = Math.round(Math.sqrt(p * channels * height * width / channels));
-        return Math.max(1, Math.min(s, Math.max(1, Math.min(height, width) - 1)));
+        long s = Math.max((long) Math.rint(Math.sqrt(p * channels * height * width / channels)), 1);
+        return Math.min(s, Math.min(height, width));
     }
 
-    /** The authors' schedule for p, with their 10 000-query breakpoints rescaled to {@link #queries}. */
+    /** The authors' schedule for p, its 10 000-query breakpoints rescaled to {@link #queries} when {@link #rescale}. */
     double fraction(int i) {
-        int it = (int) ((double) i / queries * 10_000);
+        int it = rescale ? (int) ((double) i / queries * 10_000) : i;
         int halvings;
         if (it <= 10) {
             halvings = 0;

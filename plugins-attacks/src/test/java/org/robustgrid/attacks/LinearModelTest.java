@@ -228,7 +228,7 @@ class LinearModelTest {
             NDArray ys = m.create(y);
             double natural = AttackTestModels.accuracy(model.classifier(), xs, ys);
             for (Attack attack : List.of(new Fgsm(0), new Pgd(Budget.Norm.LINF, 0, 0.01, 5, true, 2),
-                    new MiFgsm(0, 5, 0, 1), new ApgdCe(0, 10, 0.75, 0.75), new SquareAttack(0, 20, 0.8))) {
+                    new MiFgsm(0, 5, 0, 1), Apgd.ce(0, 10), new SquareAttack(0, 20, 0.8))) {
                 Seeding.seed(8);
                 NDArray adv = attack.perturb(model.classifier(), xs, ys);
                 assertArrayEquals(x, adv.toFloatArray(), attack.toString());

@@ -18,9 +18,9 @@ class ProvidersTest {
 
 
     @Test
-    void serviceFileRegistersAllSevenAttacks() {
+    void serviceFileRegistersEveryAttack() {
         Set<String> ids = Set.copyOf(Plugins.ids(PluginKind.ATTACK));
-        assertEquals(Set.of("fgsm", "pgd", "cw", "deepfool", "apgd-ce", "square", "mi-fgsm"), ids);
+        assertEquals(Set.of("fgsm", "pgd", "cw", "deepfool", "apgd-ce", "square", "mi-fgsm", "apgd-dlr", "apgd-t", "fab", "fab-t", "autoattack"), ids);
     }
 
     @Test
@@ -30,9 +30,16 @@ class ProvidersTest {
         assertEquals(new Fgsm(8.0 / 255), Plugins.attack("fgsm"));
         assertEquals(new CarliniWagnerL2(1, 1, 100, 0.01, 0, true, new Budget(Budget.Norm.L2, 0.5)), Plugins.attack("cw"));
         assertEquals(new DeepFool(50, 0.02, new Budget(Budget.Norm.LINF, 8.0 / 255)), Plugins.attack("deepfool"));
-        assertEquals(new ApgdCe(8.0 / 255, 100, 0.75, 0.75), Plugins.attack("apgd-ce"));
+        assertEquals(Apgd.ce(8.0 / 255, 100), Plugins.attack("apgd-ce"));
         assertEquals(new SquareAttack(8.0 / 255, 1000, 0.8), Plugins.attack("square"));
         assertEquals(new MiFgsm(8.0 / 255, 10, 0, 1.0), Plugins.attack("mi-fgsm"));
+        // AutoAttack's: autopgd_base.py, fab_base.py, and the standard version's 9 targets
+        LinfAt linf = new LinfAt(8.0 / 255);
+        assertEquals(new Apgd(Budget.Norm.LINF, linf.eps(), 100, 1, 0.75, 0.75, Apgd.Loss.DLR, 0, 1), Plugins.attack("apgd-dlr"));
+        assertEquals(new Apgd(Budget.Norm.LINF, linf.eps(), 100, 1, 0.75, 0.75, Apgd.Loss.TARGETED_DLR, 9, 1), Plugins.attack("apgd-t"));
+        assertEquals(new Fab(100, 1, 0, 0.1, 1.05, 0.9, linf.budget(), false), Plugins.attack("fab"));
+        assertEquals(new Fab(100, 1, 9, 0.1, 1.05, 0.9, linf.budget(), false), Plugins.attack("fab-t"));
+        assertTrue(Plugins.attack("fab-t").budget().isEmpty());
         assertTrue(Plugins.attack("cw").budget().isEmpty());
         assertTrue(Plugins.attack("deepfool").budget().isEmpty());
         // minimum-norm attacks are reported at RobustBench's budgets; bounded ones at the budget they project into
@@ -88,8 +95,8 @@ class ProvidersTest {
             p = next;
         }
         assertEquals(List.of(22, 41, 57, 70, 80, 87, 93, 99), expected);
-        assertEquals(expected, ApgdCe.checkpoints(100));
-        assertEquals(List.of(1, 2, 3, 4), ApgdCe.checkpoints(4));
+        assertEquals(expected, Apgd.checkpoints(100));
+        assertEquals(List.of(1, 2, 3, 4), Apgd.checkpoints(4));
     }
 
     @Test
@@ -104,9 +111,15 @@ class ProvidersTest {
         }
         // Rescaled to 1000 queries, iteration 2 is the 10 000-schedule's iteration 20.
         assertEquals(0.4, new SquareAttack(0.1, 1000, 0.8).fraction(2), 1e-12);
-        // s = round(√(p·H·W)), at least 1 and at most H − 1: 32×32 at p = 0.8 gives 29, at 0.0015625 gives 1.
+        // s = round(√(p·H·W)) (half to even), at least 1 and at most H: 32×32 at p = 0.8 gives 29, at 0.0015625 gives 1.
         assertEquals(29, square.windowSide(0, 3, 32, 32));
         assertEquals(1, square.windowSide(9999, 3, 32, 32));
         assertEquals(7, square.windowSide(0, 1, 8, 8));
+    }
+
+    private record LinfAt(double eps) {
+        Budget budget() {
+            return new Budget(Budget.Norm.LINF, eps);
+        }
     }
 }

@@ -83,7 +83,7 @@ class TrainedModelTest {
     @Test
     void apgdIsAboutAsStrongAsPgd() {
         double pgd = robust(new Pgd(Budget.Norm.LINF, EPS, EPS / 4, 10, true, 1));
-        double apgd = robust(new ApgdCe(EPS, 50, 0.75, 0.75));
+        double apgd = robust(Apgd.ce(EPS, 50));
         assertTrue(apgd <= pgd + 0.02, "APGD-CE " + apgd + " vs PGD " + pgd);
     }
 
@@ -152,6 +152,6 @@ class TrainedModelTest {
     @Test
     void naturalAccuracyIsWhatZeroEpsLeaves() {
         assertEquals(natural, robust(new Pgd(Budget.Norm.LINF, 0, 0.01, 5, true, 1)));
-        assertEquals(natural, robust(new ApgdCe(0, 10, 0.75, 0.75)));
+        assertEquals(natural, robust(Apgd.ce(0, 10)));
     }
 }

@@ -2,6 +2,7 @@ package org.robustgrid.harness.evaluate;
 
 import java.util.Optional;
 import org.robustgrid.harness.results.Outcomes;
+import org.robustgrid.harness.results.Stages;
 import org.robustgrid.harness.spi.Budget;
 
 /**
@@ -18,7 +19,20 @@ import org.robustgrid.harness.spi.Budget;
  * @param examples number of attacked images
  * @param seconds wall time of the attack and its evaluation
  * @param perImage the outcome of every image, for worst cases, paired tests and curves
+ * @param stages the breakdown of a composite attack (which stage broke each image, time per stage); null otherwise
  */
 public record AttackOutcome(
         double naturalAccuracy, double robustAccuracy, long robustCount, Optional<Budget> budget, double successRate, double medianL2,
-        double medianLinf, int examples, double seconds, Outcomes perImage) {}
+        double medianLinf, int examples, double seconds, Outcomes perImage, Stages stages) {
+
+    /** An outcome without a breakdown. */
+    public AttackOutcome(double naturalAccuracy, double robustAccuracy, long robustCount, Optional<Budget> budget, double successRate,
+            double medianL2, double medianLinf, int examples, double seconds, Outcomes perImage) {
+        this(naturalAccuracy, robustAccuracy, robustCount, budget, successRate, medianL2, medianLinf, examples, seconds, perImage, null);
+    }
+
+    /** The breakdown, when the attack was a composite one. */
+    public Optional<Stages> breakdown() {
+        return Optional.ofNullable(stages);
+    }
+}

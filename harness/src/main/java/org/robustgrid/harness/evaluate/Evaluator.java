@@ -11,6 +11,8 @@ import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.engine.NetworkClassifier;
 import org.robustgrid.harness.model.Network;
 import org.robustgrid.harness.results.Outcomes;
+import org.robustgrid.harness.results.Stages;
+import org.robustgrid.harness.spi.CompositeAttack;
 import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.data.Batches;
@@ -28,6 +30,11 @@ public final class Evaluator {
     public Evaluator(Network net, int batchSize) {
         this.net = net;
         this.batchSize = batchSize;
+    }
+
+    /** The network under evaluation. */
+    public Network network() {
+        return net;
     }
 
     /** Fraction of {@code data} classified correctly. */
@@ -64,6 +71,9 @@ public final class Evaluator {
         boolean[] adversarial = new boolean[n];
         float[] l2 = new float[n];
         float[] linf = new float[n];
+        CompositeAttack composite = attack instanceof CompositeAttack c ? c : null;
+        int[] brokenBy = new int[n];
+        double[] stageSeconds = composite == null ? new double[0] : new double[composite.stages().size()];
         long start = System.nanoTime();
         try (NDManager weights = net.manager().newSubManager()) {
             NetworkClassifier c = net.inference(weights);
@@ -74,7 +84,17 @@ public final class Evaluator {
                     Batches.Batch b = Batches.make(m, net.device(), data, order, from, to, false, 0, null);
                     NDArray y = b.y();
                     NDArray okClean = c.logits(b.x()).argMax(1).toType(y.getDataType(), false).eq(y);
-                    NDArray xAdv = attack.perturb(c, b.x(), y);
+                    NDArray xAdv;
+                    if (composite != null) {
+                        CompositeAttack.Result r = composite.perturbInStages(c, b.x(), y);
+                        xAdv = r.adversarial();
+                        System.arraycopy(r.brokenBy(), 0, brokenBy, from, to - from);
+                        for (int s = 0; s < stageSeconds.length; s++) {
+                            stageSeconds[s] += r.seconds()[s];
+                        }
+                    } else {
+                        xAdv = attack.perturb(c, b.x(), y);
+                    }
                     var broken = AttackContract.check(b.x(), xAdv, attack.budget());
                     if (broken.isPresent()) {
                         throw new AttackContractException(broken.get());
@@ -104,8 +124,18 @@ public final class Evaluator {
                 fooledLinf.add(linf[i]);
             }
         }
+        Stages stages = null;
+        if (composite != null) {
+            List<CompositeAttack.Stage> st = composite.stages();
+            boolean[] white = new boolean[st.size()];
+            for (int s = 0; s < white.length; s++) {
+                white[s] = st.get(s).usesGradients();
+            }
+            stages = new Stages(st.stream().map(CompositeAttack.Stage::name).toList(), white, stageSeconds, brokenBy);
+        }
         return new AttackOutcome((double) correct / n, (double) robustCount / n, robustCount, budget,
-                correct == 0 ? Double.NaN : (double) fooledL2.size() / correct, median(fooledL2), median(fooledLinf), n, seconds, perImage);
+                correct == 0 ? Double.NaN : (double) fooledL2.size() / correct, median(fooledL2), median(fooledLinf), n, seconds, perImage,
+                stages);
     }
 
     static double median(List<Float> values) {

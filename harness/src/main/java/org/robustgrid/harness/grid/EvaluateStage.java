@@ -9,12 +9,14 @@ import org.robustgrid.harness.evaluate.AttackContract;
 import org.robustgrid.harness.evaluate.AttackContractException;
 import org.robustgrid.harness.evaluate.AttackOutcome;
 import org.robustgrid.harness.evaluate.Evaluator;
+import org.robustgrid.harness.evaluate.ModelChecks;
 import org.robustgrid.harness.evaluate.Warnings;
 import org.robustgrid.harness.plugin.Blame;
 import org.robustgrid.harness.plugin.Plugin;
 import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.spi.Attack;
+import org.robustgrid.harness.spi.CompositeAttack;
 import org.robustgrid.harness.spi.SpecException;
 
 /**
@@ -69,6 +71,7 @@ final class EvaluateStage {
         private final Evaluator evaluator;
         private final Natural natural;
         private final List<Warnings.Measured> earlier = new ArrayList<>();
+        private List<String> modelChecks;
 
         private Model(Cell cell, Evaluator evaluator, Natural natural) {
             this.cell = cell;
@@ -91,7 +94,12 @@ final class EvaluateStage {
                 AttackOutcome o = evaluator.attack(evalSet, attack.instance());
                 Warnings.Measured m = new Warnings.Measured(attack.info().id(), attack.instance().budget(),
                         attack.instance().usesGradients(), o.robustAccuracy());
-                List<String> warnings = Warnings.check(m, o, earlier);
+                List<String> warnings = new ArrayList<>(Warnings.check(m, o, earlier));
+                if (attack.instance() instanceof CompositeAttack) {
+                    // AutoAttack's checks of the model, once per model, on the rows of composite attacks
+                    modelChecks = modelChecks != null ? modelChecks : ModelChecks.check(evaluator.network(), evalSet, batch);
+                    warnings.addAll(modelChecks);
+                }
                 earlier.add(m);
                 warnings.forEach(w -> progress.line("WARNING " + attack.info().id() + ": " + w));
                 progress.line(String.format(Locale.ROOT, "%s robust accuracy %.4f (%d images, %.1f s)", shown,

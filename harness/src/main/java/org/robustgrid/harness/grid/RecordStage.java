@@ -45,6 +45,7 @@ final class RecordStage {
         Measures m = new Measures(natural.accuracy(), natural.low(), natural.high(), o.robustAccuracy(), ci[0], ci[1], o.naturalAccuracy(),
                 o.examples(), o.budget(), o.successRate(), o.medianL2(), o.medianLinf(), o.seconds(),
                 attack.instance().budget().isPresent() ? AttackKind.BOUNDED : AttackKind.MINIMUM_NORM);
+        o.breakdown().ifPresent(stages -> outcomes.writeStages(cell.evalKey(attack), stages));
         outcomes.write(cell.evalKey(attack), o.perImage());
         List<String> all = new ArrayList<>(warnings);
         if (!model.net().warning().isEmpty()) {

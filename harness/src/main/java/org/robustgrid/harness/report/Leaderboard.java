@@ -42,11 +42,14 @@ public final class Leaderboard {
     private final Map<String, List<ResultRow>> byAttack;
     private final Map<String, Integer> rank;
     private final List<ResultRow> failed;
+    private final Map<String, Breakdown> breakdowns;
 
-    private Leaderboard(Map<String, List<ResultRow>> byAttack, Map<String, Integer> rank, List<ResultRow> failed) {
+    private Leaderboard(Map<String, List<ResultRow>> byAttack, Map<String, Integer> rank, List<ResultRow> failed,
+            Map<String, Breakdown> breakdowns) {
         this.byAttack = byAttack;
         this.rank = rank;
         this.failed = failed;
+        this.breakdowns = breakdowns;
     }
 
     /** A leaderboard without per-image outcomes: ranks are not tested. */
@@ -69,10 +72,12 @@ public final class Leaderboard {
                 .thenComparingDouble(r -> -r.measures().naturalAcc());
         byAttack.values().forEach(l -> l.sort(order));
         Map<String, Integer> rank = new HashMap<>();
+        Map<String, Breakdown> breakdowns = new HashMap<>();
         if (outcomes != null) {
             byAttack.values().forEach(l -> rank.putAll(groups(l, outcomes)));
+            byAttack.values().forEach(l -> Breakdown.of(l, outcomes).forEach(b -> breakdowns.put(b.row().evalKey(), b)));
         }
-        return new Leaderboard(byAttack, rank, failed);
+        return new Leaderboard(byAttack, rank, failed, breakdowns);
     }
 
     /** Rank groups of one attack's rows, by evaluation key; empty unless every row has outcomes on the same images. */
@@ -114,6 +119,13 @@ public final class Leaderboard {
                         r.model().seed(), withInterval(r.measures().naturalAcc(), r.measures().naturalLow(), r.measures().naturalHigh()),
                         withInterval(r.measures().robustAcc(), r.measures().robustLow(), r.measures().robustHigh()),
                         num(r.measures().successRate()), r.model().model(), r.warning().isEmpty() ? "" : "  WARNING: " + r.warning()));
+            }
+            for (ResultRow r : e.getValue()) {
+                Breakdown b = breakdowns.get(r.evalKey());
+                if (b != null) {
+                    sb.append(String.format(Locale.ROOT, "      breakdown (%s, seed %d): %s%n", shortSpec(Specs.display(r.model().activation())),
+                            r.model().seed(), b.line()));
+                }
             }
         }
         seeds(sb);
@@ -166,6 +178,11 @@ public final class Leaderboard {
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         return out;
+    }
+
+    /** The breakdown of a composite attack's row (robust accuracy after each stage, time per stage), where stored. */
+    Optional<Breakdown> breakdown(ResultRow r) {
+        return Optional.ofNullable(breakdowns.get(r.evalKey()));
     }
 
     /** The ranking as CSV: attack, rank group, what describes the model, accuracies with intervals, budget, keys. */

@@ -39,7 +39,9 @@ final class RowsSection implements Section {
     static RowsSection warnings(ReportData d) {
         return new RowsSection("warnings", "Warnings", "No warnings.",
                 "Checks on evaluations that completed: robust accuracy above natural accuracy (a broken attack),"
-                        + " or a black-box attack beating a white-box one at the same budget (gradient masking suspected).",
+                        + " a black-box attack (or a composite's black-box stage) beating white-box ones at the same budget (gradient masking"
+                        + " suspected), a minimum-norm attack that fails on more than 5% of the images at any norm, and on composite"
+                        + " attacks' rows AutoAttack's checks of the model (randomized output, softmax output, zero input gradients).",
                 select(d.ok, r -> !r.warning().isBlank()),
                 List.of(Column.ACTIVATION, Column.STRATEGY, Column.SEED, Column.ATTACK, Column.MODEL_KEY, Column.WARNING),
                 List.of("activation", "strategy", "seed", "attack", "model key", "warning"));

@@ -34,11 +34,7 @@ public final class OutcomeStore {
     }
 
     public void write(String evalKey, Outcomes outcomes) {
-        AtomicFiles.write(file(evalKey), out -> {
-            GZIPOutputStream gz = new GZIPOutputStream(out);
-            outcomes.write(gz);
-            gz.finish();
-        });
+        writeGzip(file(evalKey), outcomes::write);
     }
 
     /** The outcomes of an evaluation; empty when none were stored (rows of older files, failed rows). */
@@ -46,16 +42,50 @@ public final class OutcomeStore {
         if (!isKey(evalKey)) {
             return Optional.empty(); // a hand-written row's key names no file
         }
-        Path f = file(evalKey);
+        return readGzip(file(evalKey), Outcomes::read, "per-image outcomes", "delete the file and rerun the grid to evaluate again");
+    }
+
+    /** A writer of one file's content. */
+    private interface Content {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** A reader of one file's content. */
+    private interface Parser<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static void writeGzip(Path f, Content content) {
+        AtomicFiles.write(f, out -> {
+            GZIPOutputStream gz = new GZIPOutputStream(out);
+            content.write(gz);
+            gz.finish();
+        });
+    }
+
+    private static <T> Optional<T> readGzip(Path f, Parser<T> parser, String what, String fix) {
         if (!Files.exists(f)) {
             return Optional.empty();
         }
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(f)))) {
-            return Optional.of(Outcomes.read(in));
+            return Optional.of(parser.read(in));
         } catch (IOException e) {
-            throw new DataException("per-image outcomes " + f + " are corrupt (" + e.getMessage() + "); delete the file and rerun the grid"
-                    + " to evaluate again");
+            throw new DataException(what + " " + f + " are corrupt (" + e.getMessage() + "); " + fix);
         }
+    }
+
+    /** Writes the breakdown of a composite attack's evaluation beside its outcomes ({@code EVAL_KEY.stages.csv.gz}). */
+    public void writeStages(String evalKey, Stages stages) {
+        writeGzip(stagesFile(evalKey), stages::write);
+    }
+
+    /** The breakdown of an evaluation; empty when it was no composite attack's (or none was stored). */
+    public Optional<Stages> readStages(String evalKey) {
+        if (!isKey(evalKey)) {
+            return Optional.empty();
+        }
+        return readGzip(stagesFile(evalKey), Stages::read, "the stages of a composite attack",
+                "delete the file and its row's per-image file and rerun the grid to evaluate again");
     }
 
     /** Copies one evaluation's outcomes from another store (merge), unless this store has them. */
@@ -63,12 +93,19 @@ public final class OutcomeStore {
         if (!isKey(evalKey)) {
             return;
         }
-        Path src = other.file(evalKey);
-        Path dst = file(evalKey);
+        copy(other.file(evalKey), file(evalKey));
+        copy(other.stagesFile(evalKey), stagesFile(evalKey));
+    }
+
+    private static void copy(Path src, Path dst) {
         if (!Files.exists(src) || Files.exists(dst)) {
             return;
         }
         AtomicFiles.write(dst, out -> Files.copy(src, out));
+    }
+
+    private Path stagesFile(String evalKey) {
+        return dir.resolve(evalKey + ".stages.csv.gz");
     }
 
     private static boolean isKey(String evalKey) {

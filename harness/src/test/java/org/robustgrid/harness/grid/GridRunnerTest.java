@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,33 @@ class GridRunnerTest {
             assertTrue(e.loss() > 0 && e.cleanAccuracy() >= 0 && e.cleanAccuracy() <= 1 && e.adversarialAccuracy() >= 0
                     && e.adversarialAccuracy() <= 1, e.toString());
         }
+    }
+
+    @Test
+    void aCompositeAttackRecordsOneRowAndItsBreakdownAndJoinsTheWorstCase(@TempDir Path out) {
+        PluginRegistry registry = PluginRegistry.of(java.util.stream.Stream.concat(TestPlugins.all().stream(),
+                java.util.stream.Stream.of(new TestPlugins.Cascade())).toList());
+        new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter()))
+                .run(GridPlan.of(tiny(Map.of("eval-attacks", "cascade,fgsm(eps=0.5)")), registry));
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS));
+        ResultRow cascade = rows.stream().filter(r -> r.attack().startsWith("cascade")).findFirst().orElseThrow();
+        assertEquals("ok", cascade.get(Column.STATUS), cascade.warning());
+        var store = org.robustgrid.harness.results.OutcomeStore.besides(out.resolve(GridRunner.RESULTS));
+        var stages = store.readStages(cascade.evalKey()).orElseThrow();
+        var outcomes = store.read(cascade.evalKey()).orElseThrow();
+        assertEquals(List.of("small", "large"), stages.names());
+        double[] after = stages.robustAfter(outcomes.clean());
+        // the ensemble's robust accuracy is the robust accuracy after the last stage
+        assertEquals(cascade.measures().robustAcc(), after[1], 1e-9);
+        assertTrue(after[0] >= after[1]);
+        // the fixture says 0.25 s and 0.5 s per batch: summed over the eval batches
+        assertTrue(stages.seconds()[0] >= 0.25 && stages.seconds()[0] % 0.25 == 0, Arrays.toString(stages.seconds()));
+        assertEquals(2 * stages.seconds()[0], stages.seconds()[1], 1e-9);
+        assertTrue(store.readStages(rows.stream().filter(r -> r.attack().startsWith("fgsm")).findFirst().orElseThrow().evalKey()).isEmpty());
+        ResultRow worst = rows.stream().filter(r -> r.measures().kind() == org.robustgrid.harness.results.AttackKind.WORST_CASE)
+                .findFirst().orElseThrow();
+        assertEquals(2, org.robustgrid.harness.results.WorstCase.attacks(worst), worst.attack());
+        assertTrue(worst.measures().robustAcc() <= cascade.measures().robustAcc());
     }
 
     @Test

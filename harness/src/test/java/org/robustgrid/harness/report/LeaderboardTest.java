@@ -73,4 +73,24 @@ class LeaderboardTest {
         String seeds = table.substring(table.indexOf("== over seeds:"));
         assertTrue(seeds.indexOf("gelu") < seeds.indexOf("relu"), "gelu's mean 0.475 above relu's 0.375, though relu has the best seed: " + seeds);
     }
+
+    @Test
+    void aCompositeAttacksRowShowsItsBreakdownFromTheStoredStages(@TempDir Path dir) {
+        OutcomeStore store = new OutcomeStore(dir);
+        ResultRow r = row(store, "bbbbbbb1", "relu", 0, 200);
+        // 300 clean right; apgd-ce broke 80, apgd-t 15, fab-t 0, square 5: 200 robust
+        int[] by = new int[400];
+        java.util.Arrays.fill(by, -1);
+        for (int i = 200; i < 300; i++) {
+            by[i] = i < 280 ? 0 : i < 295 ? 1 : 3;
+        }
+        store.writeStages("bbbbbbb1", new org.robustgrid.harness.results.Stages(List.of("apgd-ce", "apgd-t", "fab-t", "square"),
+                new boolean[] {true, true, true, false}, new double[] {12.25, 40, 3, 1.5}, by));
+        Leaderboard b = Leaderboard.of(List.of(r), store);
+        String table = b.table();
+        assertTrue(table.contains("breakdown (relu, seed 0): clean 0.7500 | apgd-ce 0.5500 (12.3 s) | apgd-t 0.5125 (40.0 s)"
+                + " | fab-t 0.5125 (3.0 s) | square 0.5000 (1.5 s) | total 56.8 s"), table);
+        assertEquals(new int[] {80, 15, 0, 5}.length, b.breakdown(r).orElseThrow().broken().length);
+        assertTrue(Leaderboard.of(List.of(row(store, "bbbbbbb2", "relu", 1, 200)), store).table().lines().noneMatch(l -> l.contains("breakdown")));
+    }
 }

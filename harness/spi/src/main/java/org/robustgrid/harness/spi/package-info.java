@@ -17,6 +17,9 @@
  * sums an architecture makes so the harness can fold them), and {@link org.robustgrid.harness.spi.Seeding} (the
  * engine's random generator, for a plugin's tests).
  *
+ * <p>An attack that is a cascade of others (AutoAttack) implements {@link org.robustgrid.harness.spi.CompositeAttack}
+ * to report, beside its one robust accuracy, which stage broke each image and each stage's time.
+ *
  * <p>This package is its own artifact, {@code org.robustgrid:robustgrid-spi}, which depends on DJL's
  * api alone; a plugin compiles against it (scope provided) and may use nothing else of robustgrid.
  *

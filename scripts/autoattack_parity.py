@@ -1,0 +1,84 @@
+"""The statistical-parity part of scripts/autoattack_oracle.py (run it with --parity; see there).
+
+A small MLP (14x14 -> 32 -> 10, ReLU) trained here on Fashion-MNIST (Debian's dataset-fashion-mnist,
+images 2x2 average-pooled to 14x14), then AutoAttack's reference attacks on the first 500 test images at
+L-inf eps = EPS: per image, whether it is still robust after each attack alone and after the standard
+composite. Written to parity.txt: the model's weights, the pooled images as integer sums of four pixels
+(0..1020; the image is sum / 1020), labels, and the per-image outcomes.
+"""
+import gzip
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+DATA = "/usr/share/datasets/fashion-mnist/"
+N = 500
+EPS = 0.04
+
+
+def idx(name):
+    with gzip.open(DATA + name) as f:
+        raw = f.read()
+    if raw[2] == 8 and raw[3] == 3:
+        n, h, w = (int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(3))
+        return np.frombuffer(raw, np.uint8, offset=16).reshape(n, 1, h, w)
+    return np.frombuffer(raw, np.uint8, offset=8)
+
+
+def pooled_sums(images):
+    x = images.astype(np.int64)
+    return x[:, :, 0::2, 0::2] + x[:, :, 1::2, 0::2] + x[:, :, 0::2, 1::2] + x[:, :, 1::2, 1::2]
+
+
+def run(out, fmt, Mlp):
+    from autoattack import AutoAttack
+    from autoattack.autopgd_base import APGDAttack, APGDAttack_targeted
+    from autoattack.fab_pt import FABAttack_PT
+    from autoattack.square import SquareAttack
+
+    torch.manual_seed(0)
+    train_x = torch.tensor(pooled_sums(idx("train-images-idx3-ubyte.gz")), dtype=torch.float32) / 1020
+    train_y = torch.tensor(idx("train-labels-idx1-ubyte.gz"), dtype=torch.long)
+    test_sums = pooled_sums(idx("t10k-images-idx3-ubyte.gz"))[:N]
+    x = torch.tensor(test_sums, dtype=torch.float32) / 1020
+    y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
+    model = Mlp(196, 32, 10)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for epoch in range(3):
+        perm = torch.randperm(len(train_y))
+        for i in range(0, len(perm), 128):
+            b = perm[i:i + 128]
+            opt.zero_grad()
+            F.cross_entropy(model(train_x[b]), train_y[b]).backward()
+            opt.step()
+    model.eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+
+    def robust(adv):
+        with torch.no_grad():
+            return (model(adv).argmax(1) == y).long()
+
+    lines = [model.dump("mlp"), fmt("images", torch.tensor(test_sums)), fmt("labels", y), fmt("eps", torch.tensor(EPS))]
+    clean = robust(x)
+    lines.append(fmt("robust.clean", clean))
+    attacks = {
+        "apgd-ce": APGDAttack(model, norm="Linf", eps=EPS, n_iter=100, n_restarts=1, loss="ce", seed=0),
+        "apgd-dlr": APGDAttack(model, norm="Linf", eps=EPS, n_iter=100, n_restarts=1, loss="dlr", seed=0),
+        "apgd-t": APGDAttack_targeted(model, norm="Linf", eps=EPS, n_iter=100, n_restarts=1, n_target_classes=9, seed=0),
+        "fab-t": FABAttack_PT(model, norm="Linf", eps=EPS, n_iter=100, n_restarts=1, targeted=True, n_target_classes=9, seed=0),
+        "square": SquareAttack(model, norm="Linf", eps=EPS, n_queries=5000, p_init=0.8, n_restarts=1, seed=0, resc_schedule=False),
+    }
+    for name, attack in attacks.items():
+        start = time.time()
+        r = robust(attack.perturb(x, y))
+        lines.append(fmt("robust." + name, r))
+        print(f"{name}: robust accuracy {r.float().mean():.4f} ({time.time() - start:.1f} s)")
+    aa = AutoAttack(model, norm="Linf", eps=EPS, version="standard", seed=0, verbose=False, device="cpu")
+    start = time.time()
+    r = robust(aa.run_standard_evaluation(x, y, bs=N))
+    lines.append(fmt("robust.autoattack", r))
+    print(f"autoattack standard: robust accuracy {r.float().mean():.4f} ({time.time() - start:.1f} s); clean {clean.float().mean():.4f}")
+    (out / "parity.txt").write_text("".join(lines))

@@ -2,10 +2,6 @@ package org.robustgrid.models;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Layers;
@@ -22,19 +18,6 @@ public record PreActResNet18(int width) implements Architecture {
 
     @Override
     public Block build(Activation act, Shape input, int classes, Layers layers) {
-        SequentialBlock net = new SequentialBlock().add(Convs.conv(width, 3, 1));
-        int in = width;
-        for (int stage = 0; stage < 4; stage++) {
-            int out = width << stage;
-            for (int b = 0; b < 2; b++) {
-                net.add(PreActivation.block(act, in, out, stage > 0 && b == 0 ? 2 : 1, 0, layers));
-                in = out;
-            }
-        }
-        return net.add(layers.batchNorm())
-                .add(act.newBlock())
-                .add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        return PreActivation.network(act, layers, new int[] {width, width, 2 * width, 4 * width, 8 * width}, 2, 0, classes);
     }
 }

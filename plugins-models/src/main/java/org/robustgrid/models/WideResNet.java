@@ -2,10 +2,6 @@ package org.robustgrid.models;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import org.robustgrid.harness.spi.Activation;
 import org.robustgrid.harness.spi.Architecture;
 import org.robustgrid.harness.spi.Layers;
@@ -24,20 +20,6 @@ public record WideResNet(int depth, int widen, double dropout) implements Archit
 
     @Override
     public Block build(Activation act, Shape input, int classes, Layers layers) {
-        int perGroup = (depth - 4) / 6;
-        SequentialBlock net = new SequentialBlock().add(Convs.conv(16, 3, 1));
-        int in = 16;
-        for (int group = 0; group < 3; group++) {
-            int out = (16 << group) * widen;
-            for (int b = 0; b < perGroup; b++) {
-                net.add(PreActivation.block(act, in, out, group > 0 && b == 0 ? 2 : 1, dropout, layers));
-                in = out;
-            }
-        }
-        return net.add(layers.batchNorm())
-                .add(act.newBlock())
-                .add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        return PreActivation.network(act, layers, new int[] {16, 16 * widen, 32 * widen, 64 * widen}, (depth - 4) / 6, dropout, classes);
     }
 }

@@ -77,10 +77,9 @@ final class ParameterCounts {
         return convBn(channels, w, 3) + convBn(w, 2 * w, 3) + (2 * w * pooled * pooled + 1) * 4 * w + (4 * w + 1) * classes;
     }
 
-    /** The trainable parameters of {@code architecture} built with ReLU on {@code channels x size x size} images. */
-    static long built(Architecture architecture, int channels, int size, int classes) {
-        Activation relu = () -> new LambdaBlock(l -> new NDList(ai.djl.nn.Activation.relu(l.singletonOrThrow())), "relu");
-        Layers layers = new Layers() {
+    /** BatchNorms and sums made with DJL's builders alone, for building an architecture outside the harness. */
+    static Layers plainLayers() {
+        return new Layers() {
             @Override
             public BatchNorm batchNorm() {
                 return BatchNorm.builder().build();
@@ -91,6 +90,12 @@ final class ParameterCounts {
                 return new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())), List.of(main, shortcut));
             }
         };
+    }
+
+    /** The trainable parameters of {@code architecture} built with ReLU on {@code channels x size x size} images. */
+    static long built(Architecture architecture, int channels, int size, int classes) {
+        Activation relu = () -> new LambdaBlock(l -> new NDList(ai.djl.nn.Activation.relu(l.singletonOrThrow())), "relu");
+        Layers layers = plainLayers();
         try (NDManager m = NDManager.newBaseManager()) {
             Block b = architecture.build(relu, new Shape(channels, size, size), classes, layers);
             b.initialize(m, DataType.FLOAT32, new Shape(1, channels, size, size));

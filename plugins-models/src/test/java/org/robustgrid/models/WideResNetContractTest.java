@@ -13,11 +13,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robustgrid.harness.spi.Layers;
 import org.robustgrid.harness.spi.SpecException;
@@ -39,17 +36,7 @@ class WideResNetContractTest extends ModelContractTest {
     /** Dropout between the convolutions: random in training, absent in evaluation. */
     @Test
     void dropoutActsInTrainingOnly() {
-        Layers layers = new Layers() {
-            @Override
-            public BatchNorm batchNorm() {
-                return BatchNorm.builder().build();
-            }
-
-            @Override
-            public Block sum(Block main, Block shortcut) {
-                return new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())), List.of(main, shortcut));
-            }
-        };
+        Layers layers = ParameterCounts.plainLayers();
         try (NDManager m = NDManager.newBaseManager()) {
             Block b = new WideResNet(10, 1, 0.5).build(
                     () -> new LambdaBlock(l -> new NDList(ai.djl.nn.Activation.relu(l.singletonOrThrow())), "relu"), new Shape(3, 8, 8), 10, layers);

@@ -39,7 +39,7 @@ class NewPluginCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"attack", "activation", "partitioner", "strategy"})
+    @ValueSource(strings = {"attack", "activation", "partitioner", "strategy", "model"})
     void writesAProjectWhoseMainClassesCompileAgainstTheSpi(String kind, @TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("my-" + kind);
         CliTest.Result r = newPlugin(kind, "my-" + kind, "org.example.p" + kind, dir);

@@ -3,15 +3,18 @@ package org.robustgrid.harness.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.spi.Names;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
 import org.robustgrid.harness.spi.PluginKind;
 import org.robustgrid.harness.spi.PluginProvider;
+import org.robustgrid.harness.spi.SpecException;
 
 /**
  * What every provider declares, checked the same way for all five kinds and as the harness checks it
@@ -22,6 +25,13 @@ import org.robustgrid.harness.spi.PluginProvider;
 public final class Declarations {
 
     private Declarations() {}
+
+    /** Fails unless {@code create} with a key the provider does not declare is refused with a message naming the key. */
+    public static void assertUnknownKeyRefused(PluginProvider<?> provider) {
+        SpecException e = assertThrows(SpecException.class,
+                () -> provider.create(Params.resolve(provider.id(), provider.parameters(), Map.of("no-such-key", "1"))));
+        assertTrue(e.getMessage().contains("no-such-key"), () -> "message does not name the key: " + e.getMessage());
+    }
 
     /** Fails naming the first declaration of {@code provider} that breaks the rules. */
     public static void assertWellFormed(PluginProvider<?> provider) {

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Optional;
-import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Perturbations;
@@ -29,7 +27,7 @@ import org.robustgrid.harness.spi.Scalars;
  */
 public record CarliniWagnerL2(
         double c, int binarySearchSteps, int steps, double lr, double confidence, boolean abortEarly, Budget evaluatedAt)
-        implements Attack {
+        implements MinimumNorm {
 
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
@@ -120,15 +118,5 @@ public record CarliniWagnerL2(
     private NDArray hinge(NDArray logits, NDArray oneHot) {
         // not maximum(0f): the gradient flows through it (see Scalars)
         return Perturbations.margin(logits, oneHot).add(confidence).maximum(Scalars.of(logits, 0));
-    }
-
-    @Override
-    public Optional<Budget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Budget> evaluationBudget() {
-        return Optional.of(evaluatedAt);
     }
 }

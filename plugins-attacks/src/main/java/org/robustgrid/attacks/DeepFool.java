@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import java.util.Optional;
-import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Perturbations;
@@ -21,7 +19,7 @@ import org.robustgrid.harness.spi.Perturbations;
  * @param overshoot η: the total perturbation is scaled by 1 + η so that the point crosses the boundary
  * @param evaluatedAt the budget its results are reported at; it does not change the perturbation
  */
-public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implements Attack {
+public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implements MinimumNorm {
 
     /** The authors' nudge past the linearized boundary, in L2 units. */
     private static final float NUDGE = 1e-4f;
@@ -99,15 +97,5 @@ public record DeepFool(int steps, double overshoot, Budget evaluatedAt) implemen
     /** {@code f_k − f_y} per image, (N). */
     private static NDArray fromTrue(NDArray logits, NDArray oneHot, int k) {
         return logits.get(new NDIndex(":, {}", k)).sub(logits.mul(oneHot).sum(new int[] {1}));
-    }
-
-    @Override
-    public Optional<Budget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Budget> evaluationBudget() {
-        return Optional.of(evaluatedAt);
     }
 }

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import java.util.Optional;
-import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Classifier;
 import org.robustgrid.harness.spi.Perturbations;
@@ -39,7 +37,7 @@ import org.robustgrid.harness.spi.SpecException;
  * @param withinBudget whether to stop attacking an image once it is broken within the budget (AutoAttack's way)
  */
 public record Fab(int steps, int restarts, int targets, double alphaMax, double eta, double beta, Budget evaluatedAt, boolean withinBudget)
-        implements Attack {
+        implements MinimumNorm {
 
     /** The reference's guard on divisions by a norm. */
     private static final double TINY = 1e-12;
@@ -266,15 +264,5 @@ public record Fab(int steps, int restarts, int targets, double alphaMax, double 
             s += w[j] * x[i * dim + j];
         }
         return s;
-    }
-
-    @Override
-    public Optional<Budget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Budget> evaluationBudget() {
-        return Optional.of(evaluatedAt);
     }
 }

@@ -88,13 +88,13 @@ public record AutoAttack(String version, Budget at, List<Named> attacks) impleme
                     NDArray xs = Rows.take(x0, idx, part);
                     NDArray ys = Rows.take(labels, idx, part);
                     NDArray xa = attacks.get(s).attack().perturb(model, xs, ys);
-                    // broken: misclassified within the budget (a minimum-norm stage's larger perturbations do not count)
+                    // broken: misclassified within the budget, up to float32 rounding (a minimum-norm stage's larger perturbations do not count)
                     boolean[] wrong = model.logits(xa).argMax(1).neq(ys).toBooleanArray();
                     NDArray delta = xa.sub(xs);
                     float[] size = (at.norm() == Budget.Norm.LINF ? Perturbations.linf(delta) : Perturbations.l2(delta)).toFloatArray();
                     boolean[] broken = new boolean[idx.length];
                     for (int i = 0; i < idx.length; i++) {
-                        broken[i] = wrong[i] && size[i] <= at.eps();
+                        broken[i] = wrong[i] && at.admits(size[i]);
                         if (broken[i]) {
                             robust[idx[i]] = false;
                             brokenBy[idx[i]] = s;

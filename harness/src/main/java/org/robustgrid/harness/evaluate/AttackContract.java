@@ -17,19 +17,10 @@ import org.robustgrid.harness.spi.Budget;
  */
 public final class AttackContract {
 
-    /**
-     * Slack relative to ε. An L2 projection rescales δ by ε/‖δ‖₂ with ‖δ‖₂ summed in float32, whose
-     * relative rounding is about √d·2⁻²⁴ for d pixels (3.3e-6 for a 3×32×32 image) with PyTorch's
-     * pairwise sums; 1e-5 covers that three times over and is still far below any perturbation that
-     * changes a prediction.
-     */
-    public static final double RELATIVE_TOLERANCE = 1e-5;
-    /**
-     * Slack in pixel units. An L∞ projection {@code clip(x_adv, x − ε, x + ε)} in float32 can exceed
-     * ε by one rounding of a pixel value in [0,1], at most 2⁻²⁴ ≈ 6e-8 (half an ulp of 1); 1e-6 is
-     * over ten of those, and still 30 times smaller than one 8-bit grey level (1/255).
-     */
-    public static final double ABSOLUTE_TOLERANCE = 1e-6;
+    /** Slack relative to ε: {@link Budget#RELATIVE_TOLERANCE}. */
+    public static final double RELATIVE_TOLERANCE = Budget.RELATIVE_TOLERANCE;
+    /** Slack in pixel units: {@link Budget#ABSOLUTE_TOLERANCE}. */
+    public static final double ABSOLUTE_TOLERANCE = Budget.ABSOLUTE_TOLERANCE;
 
     private AttackContract() {}
 
@@ -60,7 +51,7 @@ public final class AttackContract {
 
     /** The slack allowed on a budget of radius {@code eps}: {@code 1e-5·eps + 1e-6}. */
     public static double tolerance(double eps) {
-        return RELATIVE_TOLERANCE * eps + ABSOLUTE_TOLERANCE;
+        return new Budget(Budget.Norm.LINF, eps).tolerance();
     }
 
     /**

@@ -46,7 +46,7 @@ public record Outcomes(boolean[] clean, boolean[] adversarial, boolean[] robust,
         boolean[] r = new boolean[clean.length];
         for (int i = 0; i < r.length; i++) {
             double norm = budget.isEmpty() ? Double.NaN : budget.get().norm() == Budget.Norm.LINF ? linf[i] : l2[i];
-            boolean beyondBudget = !bounded && budget.isPresent() && norm > budget.get().eps();
+            boolean beyondBudget = !bounded && budget.isPresent() && !budget.get().admits(norm);
             r[i] = clean[i] && (adversarial[i] || beyondBudget);
         }
         return new Outcomes(clean, adversarial, r, l2, linf);

@@ -92,11 +92,14 @@ public final class CheckpointStore {
         read(weights(key), net);
     }
 
-    /** Copies a finished model's weights, digest and meta into {@code to} (as they are: the copy is checked when read). */
-    public void copy(String key, CheckpointStore to) {
+    /**
+     * Copies a finished model's weights, digest and meta into {@code to}, named {@code asKey} there (as they
+     * are: the copy is checked when read).
+     */
+    public void copy(String key, CheckpointStore to, String asKey) {
         for (Path f : new Path[] {weights(key), digestOf(weights(key)), dir.resolve(key + ".params.meta")}) {
             if (Files.exists(f)) {
-                Path target = to.dir.resolve(f.getFileName());
+                Path target = to.dir.resolve(asKey + f.getFileName().toString().substring(key.length()));
                 AtomicFiles.write(target, out -> Files.copy(f, out));
             }
         }

@@ -120,7 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
             Path scratch = scratch();
             GridRunner.Recomputed r;
             try {
-                r = runner.recompute(plan, row.model().modelKey(), row.attack(), retrain, scratch);
+                r = runner.recompute(plan, row, retrain, scratch);
             } finally {
                 delete(scratch);
             }
@@ -135,9 +135,9 @@ final class VerifyCommand implements Callable<Integer> {
             Verdict robust = compare(row.measures().robustAcc(), r.robust(), row.measures().evalExamples());
             Verdict v = natural.compareTo(robust) >= 0 ? natural : robust;
             differ += v == Verdict.DIFFERENT ? 1 : 0;
-            out.printf(Locale.ROOT, "%s: %s: natural %s recorded, %s recomputed; robust %s recorded, %s recomputed%n", what, v.text,
+            out.printf(Locale.ROOT, "%s: %s: natural %s recorded, %s recomputed; robust %s recorded, %s recomputed%s%n", what, v.text,
                     ResultRow.fmt(row.measures().naturalAcc()), ResultRow.fmt(r.natural()), ResultRow.fmt(row.measures().robustAcc()),
-                    ResultRow.fmt(r.robust()));
+                    ResultRow.fmt(r.robust()), r.note().isEmpty() ? "" : " (" + r.note() + ")");
             out.flush();
         }
         out.printf(Locale.ROOT, "%d of %d rows differ%n", differ, chosen.size());

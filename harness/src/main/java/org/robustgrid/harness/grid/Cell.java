@@ -81,6 +81,11 @@ public record Cell(
      * of it: a new attack jar still evaluates the stored models).
      */
     public String trainingKey() {
+        return trainingKey(p -> p.info().digest());
+    }
+
+    /** {@link #trainingKey()} with the plugins' code digests given by {@code digest} (those a row recorded, say). */
+    public String trainingKey(java.util.function.Function<Plugin<?>, String> digest) {
         if (loaded()) {
             return "dataset=" + dataset + "|model=" + model.canonical(); // the spec carries the file's SHA-256
         }
@@ -91,7 +96,7 @@ public record Cell(
                 partitionerSpec(), share, clients, rounds, clientFraction, seed)
                 // the pool only shapes the weights when there is sharing; keys of models without sharing stay as they were
                 + (share > 0 ? "|share-pool=" + sharePool : "")
-                + "|code=" + String.join(",", plugins().stream().map(p -> p.info().digest()).toList());
+                + "|code=" + String.join(",", plugins().stream().map(digest).toList());
     }
 
     /** A short hash of {@link #trainingKey()}: the checkpoint's name. */

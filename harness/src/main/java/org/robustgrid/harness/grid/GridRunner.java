@@ -3,13 +3,17 @@ package org.robustgrid.harness.grid;
 import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.robustgrid.harness.checkpoint.CheckpointStore;
 import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Dataset;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.plugin.Plugin;
+import org.robustgrid.harness.results.Keys;
 import org.robustgrid.harness.results.OutcomeStore;
+import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
 import org.robustgrid.harness.spi.Attack;
 import org.slf4j.Logger;
@@ -116,10 +120,11 @@ public final class GridRunner {
      * @param robust the robust accuracy on the eval images
      * @param examples the eval images
      * @param failure why nothing was computed; empty when it was
+     * @param note how the recomputation differed from the row's making (plugin code that changed since); empty when it did not
      */
-    public record Recomputed(double natural, int testSize, double robust, int examples, String failure) {
+    public record Recomputed(double natural, int testSize, double robust, int examples, String failure, String note) {
         static Recomputed failed(String why) {
-            return new Recomputed(Double.NaN, 0, Double.NaN, 0, why);
+            return new Recomputed(Double.NaN, 0, Double.NaN, 0, why, "");
         }
     }
 
@@ -128,11 +133,29 @@ public final class GridRunner {
      * plan it was recorded by (for {@code robustgrid verify}): the model restored from a copy of its
      * checkpoint, or trained again with {@code retrain}, in {@code scratch}; this runner's folder is only read.
      */
-    public Recomputed recompute(GridPlan plan, String modelKey, String attack, boolean retrain, Path scratch) {
+    public Recomputed recompute(GridPlan plan, ResultRow row, boolean retrain, Path scratch) {
+        String modelKey = row.model().modelKey();
+        String attack = row.attack();
+        String note = "";
         Optional<Cell> cell = plan.cells().stream().filter(c -> c.modelKey().equals(modelKey)).findFirst();
         if (cell.isEmpty()) {
-            return Recomputed.failed("no model of the folder's grid.txt has model key " + modelKey
-                    + " with the plugin jars found now (a changed jar changes the key)");
+            // the plugin jars found now are not those that made the row: its model, with the code digests the row recorded
+            Map<String, String> was = new HashMap<>();
+            for (String source : row.provenance().pluginSources().split(" ")) {
+                int eq = source.indexOf('=');
+                int hash = source.lastIndexOf('#');
+                if (eq > 0 && hash > eq) {
+                    was.put(source.substring(0, eq), source.substring(hash + 1));
+                }
+            }
+            cell = plan.cells().stream()
+                    .filter(c -> Keys.hash(c.trainingKey(p -> was.getOrDefault(p.info().id(), p.info().digest()))).equals(modelKey)).findFirst();
+            if (cell.isEmpty()) {
+                return Recomputed.failed("no model of the folder's grid.txt has model key " + modelKey);
+            }
+            note = "with plugin code other than the row's: " + String.join(", ", cell.get().plugins().stream()
+                    .filter(p -> !p.info().digest().equals(was.get(p.info().id())))
+                    .map(p -> p.info().id() + " " + was.get(p.info().id()) + " -> " + p.info().digest()).toList());
         }
         Optional<Plugin<Attack>> a = plan.evalAttacks().stream().filter(p -> p.canonical().equals(attack)).findFirst();
         if (a.isEmpty()) {
@@ -144,7 +167,7 @@ public final class GridRunner {
             if (stored.finished(modelKey).isEmpty()) {
                 return Recomputed.failed("no checkpoint " + stored.weights(modelKey) + " (--retrain trains the model again)");
             }
-            stored.copy(modelKey, copy);
+            stored.copy(modelKey, copy, cell.get().modelKey());
         }
         Progress progress = new Progress(err, 1);
         progress.cell(1, cell.get().label());
@@ -160,7 +183,7 @@ public final class GridRunner {
             EvaluateStage.Result e = m.attack(a.get());
             if (e instanceof EvaluateStage.Measured measured) {
                 return new Recomputed(m.natural().accuracy(), data.test().size(), measured.outcome().robustAccuracy(),
-                        measured.outcome().examples(), "");
+                        measured.outcome().examples(), "", note);
             }
             return Recomputed.failed(((EvaluateStage.Failed) e).reason());
         }

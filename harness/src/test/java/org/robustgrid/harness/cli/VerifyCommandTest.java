@@ -70,6 +70,31 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aRowMadeWithOtherPluginCodeIsRecomputedWithTodaysAndSaysWhichChanged(@TempDir Path out) throws Exception {
+        tinyRun(out);
+        // the folder as a relu jar of another digest made it: its key, checkpoint and plugin_sources as that run wrote them
+        org.robustgrid.harness.grid.GridPlan plan = org.robustgrid.harness.grid.GridPlan.of(
+                org.robustgrid.harness.grid.GridSpec.file(out.resolve("grid.txt")),
+                org.robustgrid.harness.plugin.PluginRegistry.of(org.robustgrid.harness.fixtures.TestPlugins.all()));
+        org.robustgrid.harness.grid.Cell cell = plan.cells().get(0);
+        String now = cell.activation().info().digest();
+        String old = "00000000deadbeef";
+        // the test plugins share one digest (their classes' folder), as the plugins of one jar do
+        String oldKey = org.robustgrid.harness.results.Keys.hash(cell.trainingKey(p -> p.info().digest().equals(now) ? old : p.info().digest()));
+        Path results = out.resolve("results.csv");
+        Files.writeString(results, Files.readString(results).replace(cell.modelKey(), oldKey).replace("#" + now, "#" + old));
+        try (java.util.stream.Stream<Path> files = Files.list(out.resolve("checkpoints"))) {
+            for (Path f : files.toList()) {
+                Files.move(f, f.resolveSibling(f.getFileName().toString().replace(cell.modelKey(), oldKey)));
+            }
+        }
+        CliTest.Result r = CliTest.run("verify", out.toString(), "--sample", "2");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.contains(": identical: ")
+                && l.contains("(with plugin code other than the row's: relu " + old + " -> " + now)).count(), r.out());
+    }
+
+    @Test
     void badInputIsOneLine(@TempDir Path out) throws Exception {
         CliTest.assertOneLine(CliTest.run("verify", out.toString()));
         assertTrue(CliTest.run("verify", out.toString()).err().contains("is not a results folder"));

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,10 +62,6 @@ class AutoAttackParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"apgd-ce", "apgd-dlr", "apgd-t", "fab-t", "square", "autoattack"})
     void robustAccuracyAgreesWithTheReferenceWithinSamplingError(String name) {
-        // Square alone queries every image 5,000 times: 745 s on a loaded 2-core machine, too long for every build.
-        // The composite's Square stage runs in every build; the whole attack with -Drobustgrid.parity.square=true.
-        Assumptions.assumeTrue(!name.equals("square") || Boolean.getBoolean("robustgrid.parity.square"),
-                "Square alone runs with -Drobustgrid.parity.square=true");
         Seeding.seed(0);
         try (NDManager m = manager.newSubManager()) {
             NDArray xs = Perturbations.own(x, m);

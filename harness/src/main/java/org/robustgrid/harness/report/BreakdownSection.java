@@ -2,6 +2,7 @@ package org.robustgrid.harness.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.robustgrid.harness.plugin.SpecText;
 
 /** The breakdown of each composite attack's row (AutoAttack): robust accuracy after each stage and time per stage. */
 final class BreakdownSection implements Section {
@@ -21,8 +22,8 @@ final class BreakdownSection implements Section {
         Html.note(h, "Each stage runs only on the images the stages before it left robust (AutoAttack's cascade): robust accuracy after"
                 + " each stage, the images it broke, and its time on this machine.");
         for (Breakdown b : breakdowns) {
-            h.append("<h3>").append(Svg.esc(Specs.display(b.row().attack()))).append(" <span class=\"spec\">")
-                    .append(Svg.esc(Specs.display(b.row().model().activation()))).append(", seed ").append(b.row().model().seed())
+            h.append("<h3>").append(Svg.esc(SpecText.display(b.row().attack()))).append(" <span class=\"spec\">")
+                    .append(Svg.esc(SpecText.display(b.row().model().activation()))).append(", seed ").append(b.row().model().seed())
                     .append("</span></h3>\n<table class=\"board\">\n<tr><th>after</th><th>robust accuracy</th><th>broken</th><th>seconds</th></tr>\n");
             h.append(String.format(Locale.ROOT, "<tr><td>clean</td><td class=\"num\">%.4f</td><td></td><td></td></tr>%n", b.clean()));
             for (int s = 0; s < b.names().size(); s++) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.AttackKind;
 import org.robustgrid.harness.results.Outcomes;
 import org.robustgrid.harness.results.ResultRow;
@@ -92,7 +93,7 @@ final class CurvesSection implements Section {
                         c.accuracy()));
             }
             // the whole spec is too long for the chart's own title line: it goes in the caption above it
-            h.append("<div class=\"figure\">\n<p class=\"caption\">").append(Svg.esc(Specs.display(e.getKey()))).append("</p>\n")
+            h.append("<div class=\"figure\">\n<p class=\"caption\">").append(Svg.esc(SpecText.display(e.getKey()))).append("</p>\n")
                     .append(new LineChart("curve-" + Specs.id(e.getKey()), "Robust accuracy of " + Specs.id(e.getKey()) + " against the "
                             + b.norm().id() + " budget", "epsilon (" + b.norm().id() + ", [0,1] pixels)", "robust accuracy",
                             lines, 0, 1, b.eps()).svg()).append("</div>\n");

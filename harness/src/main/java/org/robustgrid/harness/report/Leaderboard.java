@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.OutcomeStore;
 import org.robustgrid.harness.results.Outcomes;
@@ -109,13 +110,13 @@ public final class Leaderboard {
             sb.append(String.format(Locale.ROOT, "%n%s; robust and natural with their 95%% Wilson intervals%n", RANK_NOTE));
         }
         for (Map.Entry<String, List<ResultRow>> e : byAttack.entrySet()) {
-            sb.append(String.format(Locale.ROOT, "%n== %s ==%n", Specs.display(e.getKey())));
+            sb.append(String.format(Locale.ROOT, "%n== %s ==%n", SpecText.display(e.getKey())));
             sb.append(String.format(Locale.ROOT, "%4s  %-22s %-8s %-22s %-22s %5s %4s %-24s %-24s %8s  %s%n", "rank", "activation", "lr",
                     "strategy", "partitioner", "share", "seed", "natural [95% CI]", "robust [95% CI]", "success", "model"));
             for (ResultRow r : e.getValue()) {
                 sb.append(String.format(Locale.ROOT, "%4s  %-22s %-8s %-22s %-22s %5s %4s %-24s %-24s %8s  %s%s%n",
-                        rank(r).map(String::valueOf).orElse("-"), shortSpec(Specs.display(r.model().activation())), r.model().lrSchedule(),
-                        shortSpec(Specs.display(r.model().strategy())), shortSpec(Specs.display(r.model().partitioner())), r.get(Column.SHARE),
+                        rank(r).map(String::valueOf).orElse("-"), shortSpec(SpecText.display(r.model().activation())), r.model().lrSchedule(),
+                        shortSpec(SpecText.display(r.model().strategy())), shortSpec(SpecText.display(r.model().partitioner())), r.get(Column.SHARE),
                         r.model().seed(), withInterval(r.measures().naturalAcc(), r.measures().naturalLow(), r.measures().naturalHigh()),
                         withInterval(r.measures().robustAcc(), r.measures().robustLow(), r.measures().robustHigh()),
                         num(r.measures().successRate()), r.model().model(), r.warning().isEmpty() ? "" : "  WARNING: " + r.warning()));
@@ -123,7 +124,7 @@ public final class Leaderboard {
             for (ResultRow r : e.getValue()) {
                 Breakdown b = breakdowns.get(r.evalKey());
                 if (b != null) {
-                    sb.append(String.format(Locale.ROOT, "      breakdown (%s, seed %d): %s%n", shortSpec(Specs.display(r.model().activation())),
+                    sb.append(String.format(Locale.ROOT, "      breakdown (%s, seed %d): %s%n", shortSpec(SpecText.display(r.model().activation())),
                             r.model().seed(), b.line()));
                 }
             }
@@ -132,8 +133,8 @@ public final class Leaderboard {
         if (!failed.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n== failed ==%n"));
             for (ResultRow r : failed) {
-                sb.append(String.format(Locale.ROOT, "  %s %s %s: %s%n", Specs.display(r.model().activation()), r.model().lrSchedule(),
-                        Specs.display(r.attack()), r.warning()));
+                sb.append(String.format(Locale.ROOT, "  %s %s %s: %s%n", SpecText.display(r.model().activation()), r.model().lrSchedule(),
+                        SpecText.display(r.attack()), r.warning()));
             }
         }
         return sb.toString();
@@ -146,7 +147,7 @@ public final class Leaderboard {
             if (byConfig.values().stream().noneMatch(l -> l.size() > 1)) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%n== over seeds: %s ==%n", Specs.display(e.getKey())));
+            sb.append(String.format(Locale.ROOT, "%n== over seeds: %s ==%n", SpecText.display(e.getKey())));
             sb.append(String.format(Locale.ROOT, "%-22s %-8s %-22s %-22s %5s %3s %-17s %-17s%n", "activation", "lr", "strategy", "partitioner",
                     "share", "n", "natural mean±sd", "robust mean±sd"));
             // best mean robust accuracy first (ties: best mean natural accuracy)
@@ -156,8 +157,8 @@ public final class Leaderboard {
                 ResultRow r = l.get(0);
                 Spread nat = Spread.of(l.stream().mapToDouble(x -> x.measures().naturalAcc()).toArray());
                 Spread rob = Spread.of(l.stream().mapToDouble(x -> x.measures().robustAcc()).toArray());
-                sb.append(String.format(Locale.ROOT, "%-22s %-8s %-22s %-22s %5s %3d %-17s %-17s%n", shortSpec(Specs.display(r.model().activation())),
-                        r.model().lrSchedule(), shortSpec(Specs.display(r.model().strategy())), shortSpec(Specs.display(r.model().partitioner())),
+                sb.append(String.format(Locale.ROOT, "%-22s %-8s %-22s %-22s %5s %3d %-17s %-17s%n", shortSpec(SpecText.display(r.model().activation())),
+                        r.model().lrSchedule(), shortSpec(SpecText.display(r.model().strategy())), shortSpec(SpecText.display(r.model().partitioner())),
                         r.get(Column.SHARE), l.size(), meanSd(nat), meanSd(rob)));
             }
         }
@@ -196,7 +197,7 @@ public final class Leaderboard {
             p.printRecord(header);
             for (Map.Entry<String, List<ResultRow>> e : byAttack.entrySet()) {
                 for (ResultRow r : e.getValue()) {
-                    List<String> v = new ArrayList<>(List.of(Specs.display(e.getKey()), rank(r).map(String::valueOf).orElse("")));
+                    List<String> v = new ArrayList<>(List.of(SpecText.display(e.getKey()), rank(r).map(String::valueOf).orElse("")));
                     DESCRIBE.forEach(c -> v.add(r.get(c)));
                     for (Column c : List.of(Column.NATURAL_ACC, Column.NATURAL_LOW, Column.NATURAL_HIGH, Column.ROBUST_ACC, Column.ROBUST_LOW,
                             Column.ROBUST_HIGH, Column.BUDGET_NORM, Column.BUDGET_EPS, Column.SUCCESS_RATE, Column.MEDIAN_L2,

@@ -3,6 +3,7 @@ package org.robustgrid.harness.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 
@@ -32,7 +33,7 @@ final class LeaderboardSection implements Section {
         Map<String, String> trainAttacks = Specs.labels(ReportData.distinct(d.rows, Column.TRAIN_ATTACK));
         for (Map.Entry<String, List<ResultRow>> e : ranked.entrySet()) {
             h.append("<h3>").append(Svg.esc(d.attackLabels.getOrDefault(e.getKey(), e.getKey()))).append(" <span class=\"spec\">")
-                    .append(Svg.esc(Specs.display(e.getKey()))).append("</span></h3>\n");
+                    .append(Svg.esc(SpecText.display(e.getKey()))).append("</span></h3>\n");
             h.append("<table class=\"board\">\n<tr><th>rank</th><th>activation</th><th>LR</th><th>train attack</th><th>strategy</th>"
                     + "<th>partitioner</th><th>share</th><th>seed</th><th>natural [95% CI]</th><th>robust [95% CI]</th><th>success rate</th>"
                     + "<th>median L2</th><th>model key</th><th>warning</th></tr>\n");

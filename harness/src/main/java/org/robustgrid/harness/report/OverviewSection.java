@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 
@@ -35,9 +36,9 @@ final class OverviewSection implements Section {
         fact(h, "size", String.format(Locale.ROOT, "%d trained model%s, %d row%s (%d ok, %d failed)", models, models == 1 ? "" : "s",
                 rows.size(), rows.size() == 1 ? "" : "s", d.ok.size(), failedRows));
         fact(h, "activations", String.join(", ", Specs.labels(ReportData.distinct(rows, Column.ACTIVATION)).values()));
-        fact(h, "eval attacks", String.join("; ", d.attacks.stream().map(Specs::display).toList()));
-        fact(h, "strategies", String.join("; ", ReportData.distinct(rows, Column.STRATEGY).stream().map(Specs::display).toList()));
-        fact(h, "training attacks", String.join("; ", ReportData.distinct(rows, Column.TRAIN_ATTACK).stream().map(Specs::display).toList()));
+        fact(h, "eval attacks", String.join("; ", d.attacks.stream().map(SpecText::display).toList()));
+        fact(h, "strategies", String.join("; ", ReportData.distinct(rows, Column.STRATEGY).stream().map(SpecText::display).toList()));
+        fact(h, "training attacks", String.join("; ", ReportData.distinct(rows, Column.TRAIN_ATTACK).stream().map(SpecText::display).toList()));
         fact(h, "harness", String.join(", ", ReportData.distinct(rows, Column.HARNESS_VERSION)));
         fact(h, "DJL", String.join(", ", ReportData.distinct(rows, Column.DJL_VERSION)));
         fact(h, "engine", String.join(", ", ReportData.distinct(rows, Column.ENGINE)));

@@ -59,20 +59,11 @@ final class Specs {
             for (Map.Entry<String, String> e : mine.entrySet()) {
                 boolean differs = same.stream().anyMatch(o -> !Objects.equals(params(o).get(e.getKey()), e.getValue()));
                 if (differs) {
-                    parts.add(e.getKey() + "=" + value(e.getValue()));
+                    parts.add(e.getKey() + "=" + SpecText.value(e.getValue()));
                 }
             }
             out.put(s, parts.isEmpty() ? s : id(s) + "(" + String.join(",", parts) + ")");
         }
         return out;
-    }
-
-    /** A spec as a person reads it ({@link SpecText#display}, the one printer of specs). */
-    static String display(String spec) {
-        return SpecText.display(spec);
-    }
-
-    static String value(String v) {
-        return SpecText.value(v);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.robustgrid.harness.checkpoint.TrainingLog;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.ResultRow;
 
 /**
@@ -48,7 +49,7 @@ final class TrainingSection implements Section {
                 for (ResultRow r : e.getValue()) {
                     List<TrainingLog.Entry> entries = d.logs.get(r.model().modelKey()).entries();
                     double[] x = entries.stream().mapToDouble(TrainingLog.Entry::step).toArray();
-                    String label = labels.getOrDefault(r.model().activation(), r.model().activation()) + " " + Specs.display(r.model().strategy())
+                    String label = labels.getOrDefault(r.model().activation(), r.model().activation()) + " " + SpecText.display(r.model().strategy())
                             + " seed " + r.model().seed() + " (" + r.model().modelKey() + ")";
                     Svg.Style style = Svg.style(acts.indexOf(r.model().activation()));
                     loss.add(new LineChart.Line(r.model().modelKey(), label, style, x,
@@ -73,9 +74,9 @@ final class TrainingSection implements Section {
                     + "<th>seed</th><th>why</th></tr>\n");
             for (ResultRow r : diverged) {
                 h.append("<tr>");
-                Html.cell(h, Specs.display(r.model().activation()), false);
+                Html.cell(h, SpecText.display(r.model().activation()), false);
                 Html.cell(h, r.model().lrSchedule(), false);
-                Html.cell(h, Specs.display(r.model().strategy()), false);
+                Html.cell(h, SpecText.display(r.model().strategy()), false);
                 Html.cell(h, Long.toString(r.model().seed()), true);
                 Html.cell(h, r.warning(), false);
                 h.append("</tr>\n");

@@ -1,5 +1,6 @@
 package org.robustgrid.harness.report;
 
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
@@ -28,11 +29,11 @@ class SpecsTest {
 
     @Test
     void longValuesReadAsSimpleFractionsOrFourDigits() {
-        assertEquals("2/255", Specs.value("0.00784313725490196"));
-        assertEquals("1/3", Specs.value("0.3333333333333333"));
-        assertEquals("0.1235", Specs.value("0.123456789"));
-        assertEquals("0.125", Specs.value("0.125"));
-        assertEquals("true", Specs.value("true"));
+        assertEquals("2/255", SpecText.value("0.00784313725490196"));
+        assertEquals("1/3", SpecText.value("0.3333333333333333"));
+        assertEquals("0.1235", SpecText.value("0.123456789"));
+        assertEquals("0.125", SpecText.value("0.125"));
+        assertEquals("true", SpecText.value("true"));
     }
 
     @Test

@@ -13,14 +13,9 @@ import org.robustgrid.harness.spi.Budget;
  *
  * <p>The checks, in order, the first that fails being reported: the shape of {@code x}; every pixel
  * finite; every pixel in [0,1], exactly (clipping in float32 is exact, so a correct attack needs no
- * slack); and, for a bounded attack, every image within its budget up to {@link #tolerance(double)}.
+ * slack); and, for a bounded attack, every image within its budget up to {@link Budget#tolerance()}.
  */
 public final class AttackContract {
-
-    /** Slack relative to ε: {@link Budget#RELATIVE_TOLERANCE}. */
-    public static final double RELATIVE_TOLERANCE = Budget.RELATIVE_TOLERANCE;
-    /** Slack in pixel units: {@link Budget#ABSOLUTE_TOLERANCE}. */
-    public static final double ABSOLUTE_TOLERANCE = Budget.ABSOLUTE_TOLERANCE;
 
     private AttackContract() {}
 
@@ -48,11 +43,6 @@ public final class AttackContract {
      * @param detail one line saying what was expected and what was found
      */
     public record Violation(Check check, int image, double largest, Optional<Budget> budget, String detail) {}
-
-    /** The slack allowed on a budget of radius {@code eps}: {@code 1e-5·eps + 1e-6}. */
-    public static double tolerance(double eps) {
-        return new Budget(Budget.Norm.LINF, eps).tolerance();
-    }
 
     /**
      * Checks one batch. Neither array is modified; the arrays made here are freed before returning.
@@ -108,7 +98,7 @@ public final class AttackContract {
             NDArray delta = flat.sub(clean.reshape(n, -1));
             double[] norms = (b.norm() == Budget.Norm.LINF ? delta.abs().max(new int[] {1}) : delta.norm(new int[] {1}))
                     .toDoubleArray();
-            double limit = b.eps() + tolerance(b.eps());
+            double limit = b.eps() + b.tolerance();
             int first = -1;
             double largest = 0;
             for (int i = 0; i < n; i++) {
@@ -120,7 +110,7 @@ public final class AttackContract {
             if (first >= 0) {
                 return Optional.of(new Violation(Check.BUDGET, first, largest, Optional.of(b), String.format(Locale.ROOT,
                         "%s norm of the perturbation up to %s (first over in image %d); expected at most eps=%s (+%s tolerance)",
-                        b.norm().id(), largest, first, b.eps(), tolerance(b.eps()))));
+                        b.norm().id(), largest, first, b.eps(), b.tolerance())));
             }
             return Optional.empty();
         }

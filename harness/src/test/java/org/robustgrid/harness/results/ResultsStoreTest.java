@@ -163,19 +163,22 @@ class ResultsStoreTest {
 
     @Test
     void readersSkipARowCutByAFullDiskAndLeaveTheFileAsItIs(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("results.csv");
-        try (ResultsStore s = ResultsStore.open(f)) {
-            s.append(row("e1", false));
-            s.append(row("e2", false));
-        }
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        Files.writeString(f, text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
+        Path f = twoRowsTheLastCut(dir);
+        long size = Files.size(f);
         assertEquals(List.of("e1"), ResultsStore.read(f).stream().map(ResultRow::evalKey).toList());
-        assertEquals(text.length() - 20, Files.size(f), "a reader changes nothing");
+        assertEquals(size, Files.size(f), "a reader changes nothing");
     }
 
     @Test
     void aLineCutByAKillIsDroppedOnOpen(@TempDir Path dir) throws Exception {
+        Path f = twoRowsTheLastCut(dir);
+        try (ResultsStore s = ResultsStore.open(f)) {
+            assertEquals(List.of("e1"), s.rows().stream().map(ResultRow::evalKey).toList());
+        }
+    }
+
+    /** A results file of rows e1 and e2 whose last 20 characters are gone, as a kill or a full disk leaves it. */
+    private static Path twoRowsTheLastCut(Path dir) throws Exception {
         Path f = dir.resolve("results.csv");
         try (ResultsStore s = ResultsStore.open(f)) {
             s.append(row("e1", false));
@@ -183,8 +186,6 @@ class ResultsStoreTest {
         }
         String text = Files.readString(f, StandardCharsets.UTF_8);
         Files.writeString(f, text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
-        try (ResultsStore s = ResultsStore.open(f)) {
-            assertEquals(List.of("e1"), s.rows().stream().map(ResultRow::evalKey).toList());
-        }
+        return f;
     }
 }

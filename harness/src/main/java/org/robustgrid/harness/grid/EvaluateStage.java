@@ -1,9 +1,13 @@
 package org.robustgrid.harness.grid;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.robustgrid.harness.data.Dataset;
+import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Engines;
 import org.robustgrid.harness.evaluate.AttackContract;
 import org.robustgrid.harness.evaluate.AttackContractException;
@@ -21,7 +25,7 @@ import org.robustgrid.harness.spi.SpecException;
 
 /**
  * Stage 3 of a cell, evaluate: the model's natural accuracy on the whole test set, then each eval attack
- * on the eval images. An attack that throws is a result (the row is recorded as failed and the next
+ * on its eval images (the class-balanced first N of the test set, N the attack's eval limit). An attack that throws is a result (the row is recorded as failed and the next
  * attack runs), not the end of the grid.
  */
 final class EvaluateStage {
@@ -36,15 +40,21 @@ final class EvaluateStage {
     record Failed(String reason) implements Result {}
 
     private final Dataset test;
-    private final Dataset evalSet;
+    private final ToIntFunction<Plugin<Attack>> evalLimit;
+    private final Map<Integer, Dataset> evalSets = new HashMap<>();
     private final int batch;
     private final Progress progress;
 
-    EvaluateStage(Dataset test, Dataset evalSet, int batch, Progress progress) {
+    /** {@code evalLimit}: how many test images an attack gets (0 = all). */
+    EvaluateStage(Dataset test, ToIntFunction<Plugin<Attack>> evalLimit, int batch, Progress progress) {
         this.test = test;
-        this.evalSet = evalSet;
+        this.evalLimit = evalLimit;
         this.batch = batch;
         this.progress = progress;
+    }
+
+    private Dataset evalSet(Plugin<Attack> attack) {
+        return evalSets.computeIfAbsent(evalLimit.applyAsInt(attack), n -> Datasets.limit(test, n));
     }
 
     /**
@@ -70,7 +80,8 @@ final class EvaluateStage {
         private final Cell cell;
         private final Evaluator evaluator;
         private final Natural natural;
-        private final List<Warnings.Measured> earlier = new ArrayList<>();
+        /** Earlier results by their count of eval images: attacks are compared on the same images only. */
+        private final Map<Integer, List<Warnings.Measured>> earlier = new HashMap<>();
         private List<String> modelChecks;
 
         private Model(Cell cell, Evaluator evaluator, Natural natural) {
@@ -91,16 +102,18 @@ final class EvaluateStage {
             }
             try {
                 Engines.seed(cell.seed());
+                Dataset evalSet = evalSet(attack);
                 AttackOutcome o = evaluator.attack(evalSet, attack.instance());
                 Warnings.Measured m = new Warnings.Measured(attack.info().id(), attack.instance().budget(),
                         attack.instance().usesGradients(), o.robustAccuracy());
-                List<String> warnings = new ArrayList<>(Warnings.check(m, o, earlier));
+                List<Warnings.Measured> sameImages = earlier.computeIfAbsent(evalSet.size(), n -> new ArrayList<>());
+                List<String> warnings = new ArrayList<>(Warnings.check(m, o, sameImages));
                 if (attack.instance() instanceof CompositeAttack) {
                     // AutoAttack's checks of the model, once per model, on the rows of composite attacks
                     modelChecks = modelChecks != null ? modelChecks : ModelChecks.check(evaluator.network(), evalSet, batch);
                     warnings.addAll(modelChecks);
                 }
-                earlier.add(m);
+                sameImages.add(m);
                 warnings.forEach(w -> progress.line("WARNING " + attack.info().id() + ": " + w));
                 progress.line(String.format(Locale.ROOT, "%s robust accuracy %.4f (%d images, %.1f s)", shown,
                         o.robustAccuracy(), o.examples(), o.seconds()));

@@ -25,9 +25,14 @@ import org.robustgrid.harness.train.Recipe;
  * @param cells the distinct trained models, in run order
  * @param evalAttacks the eval attacks every model is evaluated with
  * @param evalLimit test images attacked per eval attack (0 = all)
+ * @param evalLimits overrides of {@code evalLimit} by attack id (the grid key {@code eval-limits})
  * @param evalBatch evaluation batch size
  */
-public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, int evalBatch) {
+public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, Map<String, Integer> evalLimits, int evalBatch) {
+
+    public GridPlan {
+        evalLimits = Map.copyOf(evalLimits);
+    }
 
     /** The element of the {@code train-attacks} axis that means adversarial training without an attack. */
     public static final String NO_ATTACK = "none";
@@ -80,7 +85,46 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 }
             }
         }
-        return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), spec.integer("eval-batch"));
+        return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), evalLimits(spec, evalAttacks),
+                spec.integer("eval-batch"));
+    }
+
+    /** Test images attacked by {@code attack}: its override in {@code eval-limits}, else {@code eval-limit} (0 = all). */
+    public int evalLimit(Plugin<Attack> attack) {
+        return evalLimits.getOrDefault(attack.info().id(), evalLimit);
+    }
+
+    /** The {@code eval-limits} key: {@code ID=N} pairs, each ID an eval attack's, N a count (0 = all), or {@code none}. */
+    static Map<String, Integer> evalLimits(GridSpec spec, List<Plugin<Attack>> evalAttacks) {
+        List<String> items = spec.list(GridSpec.EVAL_LIMITS);
+        if (items.equals(List.of(GridSpec.NO_EVAL_LIMITS))) {
+            return Map.of();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        evalAttacks.forEach(a -> ids.add(a.info().id()));
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            String id = eq < 0 ? item : item.substring(0, eq).strip();
+            String where = "grid key '" + GridSpec.EVAL_LIMITS + "' has '" + item + "'";
+            if (eq < 0 || !ids.contains(id)) {
+                throw new SpecException(where + "; expected ID=N with ID an eval attack's id (" + String.join(", ", ids)
+                        + ") and N a count of test images (0: all), or none");
+            }
+            int n;
+            try {
+                n = Integer.parseInt(item.substring(eq + 1).strip());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new SpecException(where + "; its count must be an integer >= 0 (0: all test images)");
+            }
+            if (limits.put(id, n) != null) {
+                throw new SpecException(where + ", but '" + id + "' already has a limit; give each attack id once");
+            }
+        }
+        return limits;
     }
 
     /** The model of a spec; a TorchScript file's with its SHA-256 in the spec, so that keys and rows carry it. */
@@ -104,6 +148,6 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 mine.add(cells.get(i));
             }
         }
-        return new GridPlan(mine, evalAttacks, evalLimit, evalBatch);
+        return new GridPlan(mine, evalAttacks, evalLimit, evalLimits, evalBatch);
     }
 }

@@ -109,7 +109,7 @@ public final class GridRunner {
     }
 
     private EvaluateStage evaluateStage(GridPlan plan, Progress progress) {
-        return new EvaluateStage(data.test(), Datasets.limit(data.test(), plan.evalLimit()), plan.evalBatch(), progress);
+        return new EvaluateStage(data.test(), plan::evalLimit, plan.evalBatch(), progress);
     }
 
     /**

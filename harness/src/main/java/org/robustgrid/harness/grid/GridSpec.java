@@ -74,9 +74,15 @@ public final class GridSpec {
                 false));
         k.add(new GridKey(ParamSpec.integer("eval-limit", Defaults.EVAL_LIMIT, 0, Integer.MAX_VALUE,
                 "test images attacked per eval attack (0: all)"), false));
+        k.add(new GridKey(ParamSpec.text(EVAL_LIMITS, NO_EVAL_LIMITS, "per-attack eval images overriding eval-limit, ID=N for an eval"
+                + " attack's id (e.g. autoattack=1000, to run a costly attack on the first 1,000 images only), or none"), true));
         k.add(new GridKey(ParamSpec.integer("eval-batch", Defaults.EVAL_BATCH_SIZE, 1, 65_536, "batch size of evaluation"), false));
         return List.copyOf(k);
     }
+
+    /** The key of per-attack eval limits, and its value when there are none. */
+    public static final String EVAL_LIMITS = "eval-limits";
+    public static final String NO_EVAL_LIMITS = "none";
 
     /** Seeds are exact in a double up to 2^53, the range {@link ParamSpec} checks in. */
     private static final long MAX_SEED = 1L << 53;

@@ -13,8 +13,9 @@ import org.robustgrid.harness.spi.Budget;
 import org.robustgrid.harness.spi.Params;
 
 /**
- * A model's worst case per budget, as AutoAttack reports one number: an image is robust only if every
- * eval attack reported at that budget failed on it. Computed from the stored per-image outcomes, so an
+ * A model's worst case per budget and set of eval images, as AutoAttack reports one number: an image is
+ * robust only if every eval attack reported at that budget on the same images failed on it (a grid whose
+ * {@code eval-limits} give costly attacks fewer images has one worst case per image count). Computed from the stored per-image outcomes, so an
  * attack added to a finished grid updates it without attacking again: the new worst case is a new row
  * (its key covers the attacks it was made of), and readers take, per model and budget, the row over the
  * most attacks ({@link #current}).
@@ -41,15 +42,15 @@ public final class WorstCase {
     }
 
     /**
-     * One model's worst-case rows with their outcomes: one per budget at which at least two of its
-     * completed attack rows with stored outcomes were reported (at a budget with one attack, that
+     * One model's worst-case rows with their outcomes: one per budget and count of eval images at which at
+     * least two of its completed attack rows with stored outcomes were reported (where one attack is, that
      * attack's row is the worst case).
      *
      * @param modelRows rows of one model (others and failed rows are ignored)
      */
     public static Map<ResultRow, Outcomes> of(List<ResultRow> modelRows, OutcomeStore outcomes) {
         modelRows = ResultsMerge.newest(modelRows).rows(); // an attack recorded twice is one attack: attacks=N counts distinct specs
-        Map<Budget, List<ResultRow>> byBudget = new LinkedHashMap<>();
+        Map<Group, List<ResultRow>> byBudget = new LinkedHashMap<>();
         Map<String, Outcomes> stored = new LinkedHashMap<>();
         for (ResultRow r : modelRows) {
             if (!r.ok() || is(r) || r.measures().budget().isEmpty()) {
@@ -58,14 +59,13 @@ public final class WorstCase {
             Optional<Outcomes> o = outcomes.read(r.evalKey());
             if (o.isPresent()) {
                 stored.put(r.evalKey(), o.get());
-                byBudget.computeIfAbsent(r.measures().budget().get(), b -> new ArrayList<>()).add(r);
+                byBudget.computeIfAbsent(new Group(r.measures().budget().get(), o.get().size()), b -> new ArrayList<>()).add(r);
             }
         }
         Map<ResultRow, Outcomes> out = new LinkedHashMap<>();
-        for (Map.Entry<Budget, List<ResultRow>> e : byBudget.entrySet()) {
+        for (Map.Entry<Group, List<ResultRow>> e : byBudget.entrySet()) {
             List<ResultRow> members = e.getValue();
-            int n = stored.get(members.get(0).evalKey()).size();
-            members = members.stream().filter(r -> stored.get(r.evalKey()).size() == n).toList(); // the same images only
+            int n = e.getKey().images();
             if (members.size() < 2) {
                 continue; // one attack at a budget is its own worst case: its row says it all
             }
@@ -86,20 +86,23 @@ public final class WorstCase {
             float[] none = new float[n];
             java.util.Arrays.fill(none, Float.NaN);
             Outcomes worst = new Outcomes(clean, adversarial, robust, none, none.clone());
-            out.put(row(members, e.getKey(), worst, seconds), worst);
+            out.put(row(members, e.getKey().budget(), worst, seconds), worst);
         }
         return out;
     }
 
+    /** Rows compared in one worst case: the same budget, on the same eval images (the first {@code images} of the test set). */
+    private record Group(Budget budget, int images) {}
+
     private static final java.util.Comparator<ResultRow> MOST_ATTACKS_THEN_NEWEST =
             java.util.Comparator.comparingInt(WorstCase::attacks).thenComparing(ResultRow::timestamp);
 
-    /** The rows a leaderboard ranks: every attack row, and of each model's worst cases per budget the one over the most attacks. */
+    /** The rows a leaderboard ranks: every attack row, and of each model's worst cases per budget and eval images the one over the most attacks. */
     public static List<ResultRow> current(List<ResultRow> rows) {
         Map<String, ResultRow> best = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             if (is(r) && r.ok()) {
-                String k = r.model().modelKey() + "|" + r.measures().budget();
+                String k = r.model().modelKey() + "|" + r.measures().budget() + "|" + r.measures().evalExamples();
                 ResultRow prev = best.get(k);
                 if (prev == null || MOST_ATTACKS_THEN_NEWEST.compare(r, prev) > 0) {
                     best.put(k, r);
@@ -122,7 +125,7 @@ public final class WorstCase {
         Measures m = new Measures(first.measures().naturalAcc(), first.measures().naturalLow(), first.measures().naturalHigh(),
                 (double) robust / n, ci[0], ci[1], (double) clean / n, n, Optional.of(budget),
                 clean == 0 ? Double.NaN : 1 - (double) robust / clean, Double.NaN, Double.NaN, seconds, AttackKind.WORST_CASE);
-        String spec = ID + "(attacks=" + members.size() + ",eps=" + Params.format(budget.eps()) + ",norm=" + budget.norm().id() + ")";
+        String spec = ID + "(attacks=" + members.size() + ",eps=" + Params.format(budget.eps()) + ",images=" + n + ",norm=" + budget.norm().id() + ")";
         List<String> keys = members.stream().map(ResultRow::evalKey).sorted().toList();
         Set<String> versions = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();

@@ -48,6 +48,8 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
         whole.cells().forEach(c -> canonical.append("model=").append(c.modelKey()).append('\n'));
         whole.evalAttacks().forEach(a -> canonical.append("eval-attack=").append(a.canonical()).append('\n'));
         canonical.append("eval-limit=").append(whole.evalLimit()).append('\n');
+        // per-attack limits join the hash only where a grid has them, so that older grids keep theirs
+        new java.util.TreeMap<>(whole.evalLimits()).forEach((id, n) -> canonical.append("eval-limit.").append(id).append('=').append(n).append('\n'));
         canonical.append("eval-batch=").append(whole.evalBatch()).append('\n');
         List<String> keys = new ArrayList<>();
         for (Cell c : whole.shard(shard.index(), shard.count()).cells()) {

@@ -112,6 +112,39 @@ class GridRunnerTest {
     }
 
     @Test
+    void evalLimitsGiveACostlyAttackFewerImagesAndTheShardHashOnlyChangesWithThem(@TempDir Path out) {
+        PluginRegistry registry = PluginRegistry.of(java.util.stream.Stream.concat(TestPlugins.all().stream(),
+                java.util.stream.Stream.of(new TestPlugins.Cascade())).toList());
+        GridSpec spec = tiny(Map.of("eval-attacks", "fgsm(eps=0.5),cascade(eps=0.5)", "eval-limit", "0", "eval-limits", "cascade=32"));
+        new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter())).run(GridPlan.of(spec, registry));
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS));
+        ResultRow fgsm = rows.stream().filter(r -> r.attack().startsWith("fgsm")).findFirst().orElseThrow();
+        ResultRow cascade = rows.stream().filter(r -> r.attack().startsWith("cascade")).findFirst().orElseThrow();
+        assertEquals(DATA.test().size(), fgsm.measures().evalExamples(), "eval-limit 0: every test image");
+        assertEquals(32, cascade.measures().evalExamples(), "the cascade's own limit");
+        // a worst case is over the same images only: none mixes the 32-image row with the 128-image one
+        assertTrue(rows.stream().noneMatch(org.robustgrid.harness.results.WorstCase::is), rows.toString());
+        GridPlan without = GridPlan.of(tiny(Map.of()), REGISTRY);
+        GridPlan with = GridPlan.of(tiny(Map.of("eval-limits", "fgsm=10")), REGISTRY);
+        assertEquals(64, without.evalLimit(without.evalAttacks().get(0)));
+        assertEquals(10, with.evalLimit(with.evalAttacks().get(0)));
+        var shard = new org.robustgrid.harness.shard.Shard(1, 1);
+        assertFalse(org.robustgrid.harness.shard.ShardManifest.of(without, shard).grid()
+                .equals(org.robustgrid.harness.shard.ShardManifest.of(with, shard).grid()));
+    }
+
+    @Test
+    void badEvalLimitsAreOneLineNamingWhatIsAccepted() {
+        for (String bad : List.of("cw=1000", "fgsm", "fgsm=-1", "fgsm=x", "fgsm=1,fgsm=2")) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,
+                    () -> GridPlan.of(tiny(Map.of("eval-limits", bad)), REGISTRY), bad);
+            assertTrue(e.getMessage().contains("eval-limits") && !e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,
+                () -> GridPlan.of(tiny(Map.of("eval-limits", "cw=1000")), REGISTRY)).getMessage().contains("(fgsm)"));
+    }
+
+    @Test
     void rerunSkipsWhatIsDoneAndANewAttackTrainsNothing(@TempDir Path out) {
         run(tiny(Map.of()), out);
         GridRunner.Summary again = run(tiny(Map.of()), out);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.spi.Budget;
@@ -88,6 +89,34 @@ class OutcomesTest {
         ResultRow w = worst.keySet().iterator().next();
         assertEquals(2, WorstCase.attacks(w), w.attack());
         assertTrue(w.attack().startsWith("worst-case(attacks=2,"), w.attack());
+    }
+
+    @Test
+    void attacksOnDifferentImageCountsMakeOneWorstCaseEach(@TempDir Path dir) {
+        OutcomeStore store = new OutcomeStore(dir);
+        // two cheap attacks on 5 images, two costly ones on the first 3 (eval-limits)
+        Outcomes a = Outcomes.of(CLEAN, new boolean[] {true, true, false, true, false}, NORM_L2, NORM_LINF, L2, true);
+        Outcomes b = Outcomes.of(CLEAN, new boolean[] {true, false, true, true, false}, NORM_L2, NORM_LINF, L2, true);
+        boolean[] clean3 = java.util.Arrays.copyOf(CLEAN, 3);
+        float[] l2 = java.util.Arrays.copyOf(NORM_L2, 3);
+        float[] linf = java.util.Arrays.copyOf(NORM_LINF, 3);
+        Outcomes c = Outcomes.of(clean3, new boolean[] {true, false, false}, l2, linf, L2, true);
+        Outcomes d = Outcomes.of(clean3, new boolean[] {false, true, false}, l2, linf, L2, true);
+        List<ResultRow> rows = new ArrayList<>();
+        for (var e : Map.of("aaaaaaaaaaaaaaa1", a, "aaaaaaaaaaaaaaa2", b, "aaaaaaaaaaaaaaa3", c, "aaaaaaaaaaaaaaa5", d).entrySet()) {
+            store.write(e.getKey(), e.getValue());
+            rows.add(row(e.getKey(), e.getKey().substring(14), e.getValue()));
+        }
+        Map<ResultRow, Outcomes> worst = WorstCase.of(rows, store);
+        assertEquals(2, worst.size(), worst.keySet().toString());
+        Map<Integer, ResultRow> byImages = new java.util.HashMap<>();
+        worst.keySet().forEach(w -> byImages.put(w.measures().evalExamples(), w));
+        assertEquals(Set.of(3, 5), byImages.keySet());
+        assertTrue(byImages.get(3).attack().contains("images=3"), byImages.get(3).attack());
+        assertEquals(0.0, byImages.get(3).measures().robustAcc(), 1e-12, "c and d together break all three");
+        rows.addAll(worst.keySet());
+        // both are current: a leaderboard shows the worst case of each image set
+        assertTrue(WorstCase.current(rows).containsAll(worst.keySet()));
     }
 
     private static ResultRow row(String key, String attack, Outcomes o) {

@@ -11,9 +11,11 @@ made at run time. Run with Debian's python3-torch (1.13), from the repository ro
 It writes plugins-attacks/src/test/resources/autoattack/golden.txt: the deterministic parts that
 AutoAttackGoldenTest matches (DLR and targeted DLR values and gradients, APGD runs from a given
 start, FAB runs without random start, FAB's projections onto a hyperplane in L-inf and L2, Square's
-p schedule). With --parity it also writes parity.txt and the small model of the statistical
+p schedule, and Square L2's window, window sides, start and first proposal from scripted draws). With --parity it also writes parity.txt and the small model of the statistical
 parity test (AutoAttackParityTest): per-image outcomes of each attack and of the standard
-composite on the first 500 Fashion-MNIST test images. Every array is float32, as robustgrid computes.
+composite on the first 500 Fashion-MNIST test images; and parity-l2.txt.gz: Square L2 and the standard
+composite at L2 0.5 on an MLP of the same images at 28x28 (--parity-l2 writes only this one).
+Every array is float32, as robustgrid computes.
 
 File format: one array per line, 'name dim1xdim2...: v v v ...' (a scalar has shape '-').
 """
@@ -126,6 +128,79 @@ def deterministic(aa):
         its = torch.arange(queries)
         out.append(fmt(f"square.p.{queries}.{'rescaled' if rescale else 'plain'}",
                        torch.tensor([sq.p_selection(int(i)) for i in its])))
+    out += square_l2()
+    return out
+
+
+def square_l2():
+    """Square's L2 branch: its window (eta), its window-side schedule and one step from a scripted draw.
+
+    The reference draws its randomness from three places; the script replaces each with a queue of given
+    values (random_int, random_choice, and torch.rand, which only eta's coin for transposing reads here)
+    and records the model's inputs, so the start and the first proposal are deterministic.
+    """
+    from autoattack.square import SquareAttack
+
+    out = []
+    real_rand = torch.rand
+    try:
+        # eta(s), not transposed: torch.rand reads 0
+        torch.rand = lambda *a, **k: torch.zeros(1)
+        sq = SquareAttack(lambda x: x, norm="L2", eps=0.5, n_queries=10)
+        sq.init_hyperparam(torch.zeros(1, 1, 8, 8))
+        for s in range(3, 30, 2):
+            out.append(fmt(f"square.l2.eta.{s}", sq.eta(s)))
+    finally:
+        torch.rand = real_rand
+
+    # the window side at every query of AutoAttack's 5,000 (schedule not rescaled): the reference draws a
+    # window corner with random_int(0, h - s), so the side is h minus that bound; the model is never fooled
+    for c, h in ((1, 28), (3, 32)):
+        sq = SquareAttack(lambda x: torch.tensor([[100.0, 0.0]]).repeat(x.shape[0], 1), norm="L2", eps=0.5,
+                          n_queries=5000, p_init=0.8, resc_schedule=False)
+        bounds = []
+        real_int = sq.random_int
+
+        def record(low=0, high=1, shape=[1], real_int=real_int, bounds=bounds):
+            bounds.append(high)
+            return real_int(low, high, shape)
+
+        sq.random_int = record
+        x = torch.rand(1, c, h, h)
+        sq.init_hyperparam(x)
+        sq.attack_single_run(x, torch.zeros(1, dtype=torch.long))
+        # four draws per query: two corners of the new window, two of the one it clears
+        out.append(fmt(f"square.l2.side.{c}x{h}x{h}", torch.tensor([h - b for b in bounds[0::4]])))
+
+    # the start and the first proposal from scripted draws, two images of 3x16x16, p_init 0.1 (window side 5)
+    torch.manual_seed(3)
+    model = Mlp(3 * 16 * 16, 16, 10)
+    x = torch.rand(2, 3, 16, 16)
+    y = model(x).argmax(1)
+    seen = []
+
+    def predict(t):
+        seen.append(t.clone())
+        return model(t)
+
+    sq = SquareAttack(predict, norm="L2", eps=0.5, n_queries=1, p_init=0.1)
+    sq.init_hyperparam(x)
+    ints = [3, 7, 6, 2]  # corners: (3, 7) of the new window, (6, 2) of the one cleared
+    signs = [torch.where(torch.rand(2, 3, 1, 1) > 0.5, 1.0, -1.0) for _ in range(26)]
+    coins = [torch.tensor([0.75 if (k % 3) == 0 else 0.25]) for k in range(26)]
+    queue = {"int": list(ints), "sign": list(signs), "coin": list(coins)}
+    sq.random_int = lambda low=0, high=1, shape=[1]: torch.tensor([queue["int"].pop(0)]).long()
+    sq.random_choice = lambda shape: queue["sign"].pop(0)
+    real_rand = torch.rand
+    try:
+        torch.rand = lambda *a, **k: queue["coin"].pop(0)
+        sq.attack_single_run(x, y)
+    finally:
+        torch.rand = real_rand
+    assert not queue["int"] and not queue["sign"] and not queue["coin"], "the script's draws were not all read"
+    out += [model.dump("sql2.net"), fmt("sql2.x", x), fmt("sql2.ints", torch.tensor(ints)),
+            fmt("sql2.signs", torch.stack(signs)), fmt("sql2.coins", torch.stack(coins)),
+            fmt("sql2.start", seen[0]), fmt("sql2.proposal", seen[1])]
     return out
 
 
@@ -138,6 +213,10 @@ def main():
         sys.path.insert(0, str(Path(__file__).parent))
         import autoattack_parity
         autoattack_parity.run(OUT, fmt, Mlp)
+    if "--parity" in sys.argv or "--parity-l2" in sys.argv:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import autoattack_parity
+        autoattack_parity.run_l2(OUT, fmt, Mlp)
 
 
 if __name__ == "__main__":

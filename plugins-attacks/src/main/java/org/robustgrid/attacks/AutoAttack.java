@@ -46,7 +46,8 @@ public record AutoAttack(String version, Budget at, List<Named> attacks) impleme
         Named apgdCe = new Named("apgd-ce", new Apgd(norm, eps, steps, 1, 0.75, 0.75, Apgd.Loss.CE, 0, 1));
         Named apgdT = new Named("apgd-t", new Apgd(norm, eps, steps, 1, 0.75, 0.75, Apgd.Loss.TARGETED_DLR, targets, 1));
         Named fabT = new Named("fab-t", new Fab(steps, 1, targets, 0.1, 1.05, 0.9, budget, true));
-        Named square = new Named("square", new SquareAttack(eps, queries, 0.8, false));
+        Named square = new Named("square", norm == Budget.Norm.LINF ? new SquareAttack(eps, queries, 0.8, false)
+                : new SquareL2(eps, queries, 0.8, false));
         return new AutoAttack(version, budget, switch (version) {
             case "standard" -> List.of(apgdCe, apgdT, fabT, square);
             case "plus" -> List.of(

@@ -41,10 +41,6 @@ public final class AutoAttackProvider implements AttackProvider {
             throw new SpecException("parameter 'eps' of 'autoattack' is " + Params.format(eps)
                     + " with norm=linf; expected a real in [0, 1] (pixels are in [0,1])");
         }
-        if (norm == Budget.Norm.L2 && !version.equals("rand")) {
-            throw new SpecException("autoattack version=" + version + " with norm=l2 needs Square Attack in L2, which robustgrid does not"
-                    + " have yet; supported: norm=linf with any version, norm=l2 with version=rand");
-        }
         return AutoAttack.of(version, new Budget(norm, eps), params.integer("steps"), params.integer("queries"));
     }
 }

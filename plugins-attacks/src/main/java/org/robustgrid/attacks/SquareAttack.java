@@ -124,6 +124,11 @@ public record SquareAttack(double eps, int queries, double pInit, boolean rescal
 
     /** The authors' schedule for p, its 10 000-query breakpoints rescaled to {@link #queries} when {@link #rescale}. */
     double fraction(int i) {
+        return fraction(i, pInit, queries, rescale);
+    }
+
+    /** square.py's {@code p_selection}, for both norms: p at query i. */
+    static double fraction(int i, double pInit, int queries, boolean rescale) {
         int it = rescale ? (int) ((double) i / queries * 10_000) : i;
         int halvings;
         if (it <= 10) {

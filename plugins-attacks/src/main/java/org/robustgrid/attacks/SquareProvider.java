@@ -5,8 +5,9 @@ import org.robustgrid.harness.spi.Attack;
 import org.robustgrid.harness.spi.AttackProvider;
 import org.robustgrid.harness.spi.ParamSpec;
 import org.robustgrid.harness.spi.Params;
+import org.robustgrid.harness.spi.SpecException;
 
-/** {@code square(eps=8/255,queries=1000,p-init=0.8)}: {@link SquareAttack}. */
+/** {@code square(eps=8/255,norm=linf,queries=1000,p-init=0.8)}: {@link SquareAttack} in L∞, {@link SquareL2} in L2. */
 public final class SquareProvider implements AttackProvider {
 
     /** The study's L∞ budget, 8/255. */
@@ -19,19 +20,28 @@ public final class SquareProvider implements AttackProvider {
 
     @Override
     public String description() {
-        return "Square Attack, L-inf, score-based black-box random search on the margin loss (logits only)";
+        return "Square Attack, L-inf or L2, score-based black-box random search on the margin loss (logits only)";
     }
 
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.real("eps", EPS, 0, 1, "L-inf radius in [0,1] pixel units"),
+                ParamSpec.real("eps", EPS, 0, 1000, "radius in [0,1] pixel units (at most 1 for linf; RobustBench's l2 is 0.5)"),
+                ParamSpec.choice("norm", "linf", List.of("linf", "l2"), "norm of the ball"),
                 ParamSpec.integer("queries", 1000, 1, 10_000_000, "model evaluations per image"),
                 ParamSpec.real("p-init", 0.8, 1e-6, 1, "initial share of pixels a square window covers"));
     }
 
     @Override
     public Attack create(Params params) {
-        return new SquareAttack(params.real("eps"), params.integer("queries"), params.real("p-init"));
+        double eps = params.real("eps");
+        if (params.choice("norm").equals("l2")) {
+            return new SquareL2(eps, params.integer("queries"), params.real("p-init"), true);
+        }
+        if (eps > 1) {
+            throw new SpecException("parameter 'eps' of 'square' is " + Params.format(eps)
+                    + " with norm=linf; expected a real in [0, 1] (pixels are in [0,1])");
+        }
+        return new SquareAttack(eps, params.integer("queries"), params.real("p-init"));
     }
 }

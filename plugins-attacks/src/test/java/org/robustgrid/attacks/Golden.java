@@ -41,7 +41,8 @@ final class Golden {
     private final Map<String, Values> arrays = new HashMap<>();
 
     Golden(String resource) {
-        try (InputStream in = Golden.class.getResourceAsStream("/autoattack/" + resource)) {
+        try (InputStream raw = Golden.class.getResourceAsStream("/autoattack/" + resource);
+                InputStream in = resource.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw) {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 int colon = line.indexOf(':');

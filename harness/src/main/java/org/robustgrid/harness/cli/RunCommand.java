@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
         plan = plan.shard(part.index(), part.count());
         if (dryRun) {
             stdout.print(grid.toText());
-            stdout.printf(Locale.ROOT, "# %d models x %d eval attacks%n", plan.cells().size(), plan.evalAttacks().size());
+            stdout.printf(Locale.ROOT, "# %d models x %d eval attacks%s%n", plan.cells().size(), plan.evalAttacks().size(),
+                    plan.evaluations() == plan.cells().size() * plan.evalAttacks().size() ? ""
+                            : String.format(Locale.ROOT, " (%d evaluations: eval-seeds keeps some attacks to some seeds)", plan.evaluations()));
             plan.cells().forEach(c -> stdout.println("# " + c.modelKey() + " " + c.label()));
             stdout.flush();
             return 0;

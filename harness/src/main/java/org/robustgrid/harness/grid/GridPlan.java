@@ -26,12 +26,15 @@ import org.robustgrid.harness.train.Recipe;
  * @param evalAttacks the eval attacks every model is evaluated with
  * @param evalLimit test images attacked per eval attack (0 = all)
  * @param evalLimits overrides of {@code evalLimit} by attack id (the grid key {@code eval-limits})
+ * @param evalSeeds by attack id, the only seeds whose models the attack evaluates (the grid key {@code eval-seeds})
  * @param evalBatch evaluation batch size
  */
-public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, Map<String, Integer> evalLimits, int evalBatch) {
+public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, Map<String, Integer> evalLimits,
+        Map<String, java.util.Set<Long>> evalSeeds, int evalBatch) {
 
     public GridPlan {
         evalLimits = Map.copyOf(evalLimits);
+        evalSeeds = Map.copyOf(evalSeeds);
     }
 
     /** The element of the {@code train-attacks} axis that means adversarial training without an attack. */
@@ -86,7 +89,20 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
             }
         }
         return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), evalLimits(spec, evalAttacks),
-                spec.integer("eval-batch"));
+                evalSeeds(spec, evalAttacks, seeds), spec.integer("eval-batch"));
+    }
+
+    /** The eval attacks of one model: every eval attack but those that {@code eval-seeds} keeps to other seeds. */
+    public List<Plugin<Attack>> evalAttacks(Cell cell) {
+        return evalAttacks.stream().filter(a -> {
+            java.util.Set<Long> only = evalSeeds.get(a.info().id());
+            return only == null || only.contains(cell.seed());
+        }).toList();
+    }
+
+    /** The evaluations the plan holds: over its models, their eval attacks. */
+    public int evaluations() {
+        return cells.stream().mapToInt(c -> evalAttacks(c).size()).sum();
     }
 
     /** Test images attacked by {@code attack}: its override in {@code eval-limits}, else {@code eval-limit} (0 = all). */
@@ -96,35 +112,61 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
 
     /** The {@code eval-limits} key: {@code ID=N} pairs, each ID an eval attack's, N a count (0 = all), or {@code none}. */
     static Map<String, Integer> evalLimits(GridSpec spec, List<Plugin<Attack>> evalAttacks) {
-        List<String> items = spec.list(GridSpec.EVAL_LIMITS);
+        return perAttack(spec, GridSpec.EVAL_LIMITS, evalAttacks, "N a count of test images (0: all)", value -> {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        });
+    }
+
+    /** The {@code eval-seeds} key: {@code ID=S|S|...} pairs, each ID an eval attack's, each S one of the grid's seeds, or {@code none}. */
+    static Map<String, java.util.Set<Long>> evalSeeds(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<Long> seeds) {
+        String accepted = "S one of the grid's seeds (" + String.join(", ", seeds.stream().map(String::valueOf).toList()) + "), several as S|S";
+        return perAttack(spec, GridSpec.EVAL_SEEDS, evalAttacks, accepted, value -> {
+            java.util.Set<Long> set = new java.util.LinkedHashSet<>();
+            for (String part : value.split("\\|", -1)) {
+                long seed = Long.parseLong(part.strip());
+                if (!seeds.contains(seed)) {
+                    throw new NumberFormatException();
+                }
+                set.add(seed);
+            }
+            return java.util.Set.copyOf(set);
+        });
+    }
+
+    /** A per-attack key: {@code ID=VALUE} pairs, each ID an eval attack's id given once, or {@code none}. */
+    private static <T> Map<String, T> perAttack(GridSpec spec, String key, List<Plugin<Attack>> evalAttacks, String accepted,
+            java.util.function.Function<String, T> parse) {
+        List<String> items = spec.list(key);
         if (items.equals(List.of(GridSpec.NO_EVAL_LIMITS))) {
             return Map.of();
         }
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         evalAttacks.forEach(a -> ids.add(a.info().id()));
-        Map<String, Integer> limits = new LinkedHashMap<>();
+        String expected = "; expected ID=" + (key.equals(GridSpec.EVAL_SEEDS) ? "S" : "N") + " with ID an eval attack's id ("
+                + String.join(", ", ids) + ") and " + accepted + ", or none";
+        Map<String, T> out = new LinkedHashMap<>();
         for (String item : items) {
             int eq = item.indexOf('=');
             String id = eq < 0 ? item : item.substring(0, eq).strip();
-            String where = "grid key '" + GridSpec.EVAL_LIMITS + "' has '" + item + "'";
+            String where = "grid key '" + key + "' has '" + item + "'";
             if (eq < 0 || !ids.contains(id)) {
-                throw new SpecException(where + "; expected ID=N with ID an eval attack's id (" + String.join(", ", ids)
-                        + ") and N a count of test images (0: all), or none");
+                throw new SpecException(where + expected);
             }
-            int n;
+            T value;
             try {
-                n = Integer.parseInt(item.substring(eq + 1).strip());
+                value = parse.apply(item.substring(eq + 1).strip());
             } catch (NumberFormatException e) {
-                n = -1;
+                throw new SpecException(where + expected);
             }
-            if (n < 0) {
-                throw new SpecException(where + "; its count must be an integer >= 0 (0: all test images)");
-            }
-            if (limits.put(id, n) != null) {
-                throw new SpecException(where + ", but '" + id + "' already has a limit; give each attack id once");
+            if (out.put(id, value) != null) {
+                throw new SpecException(where + ", but '" + id + "' is given twice; give each attack id once");
             }
         }
-        return limits;
+        return out;
     }
 
     /** The model of a spec; a TorchScript file's with its SHA-256 in the spec, so that keys and rows carry it. */
@@ -148,6 +190,6 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 mine.add(cells.get(i));
             }
         }
-        return new GridPlan(mine, evalAttacks, evalLimit, evalLimits, evalBatch);
+        return new GridPlan(mine, evalAttacks, evalLimit, evalLimits, evalSeeds, evalBatch);
     }
 }

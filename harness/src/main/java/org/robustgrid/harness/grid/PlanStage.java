@@ -25,7 +25,7 @@ final class PlanStage {
         for (int i = 0; i < plan.cells().size(); i++) {
             Cell cell = plan.cells().get(i);
             List<Plugin<Attack>> todo = new ArrayList<>();
-            for (Plugin<Attack> a : plan.evalAttacks()) {
+            for (Plugin<Attack> a : plan.evalAttacks(cell)) {
                 if (recorded.test(cell.evalKey(a))) {
                     skipped++;
                 } else {

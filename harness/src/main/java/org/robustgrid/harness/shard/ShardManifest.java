@@ -50,15 +50,17 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
         canonical.append("eval-limit=").append(whole.evalLimit()).append('\n');
         // per-attack limits join the hash only where a grid has them, so that older grids keep theirs
         new java.util.TreeMap<>(whole.evalLimits()).forEach((id, n) -> canonical.append("eval-limit.").append(id).append('=').append(n).append('\n'));
+        new java.util.TreeMap<>(whole.evalSeeds()).forEach((id, seeds) -> canonical.append("eval-seeds.").append(id).append('=')
+                .append(new java.util.TreeSet<>(seeds)).append('\n'));
         canonical.append("eval-batch=").append(whole.evalBatch()).append('\n');
         List<String> keys = new ArrayList<>();
         for (Cell c : whole.shard(shard.index(), shard.count()).cells()) {
-            for (Plugin<Attack> a : whole.evalAttacks()) {
+            for (Plugin<Attack> a : whole.evalAttacks(c)) {
                 keys.add(c.evalKey(a));
             }
         }
         return new ShardManifest(Keys.hash(canonical.toString()), shard, whole.cells().size(),
-                whole.cells().size() * whole.evalAttacks().size(), keys);
+                whole.evaluations(), keys);
     }
 
     /** Evaluations this shard owes. */

@@ -134,6 +134,31 @@ class GridRunnerTest {
     }
 
     @Test
+    void evalSeedsKeepAnAttackToTheModelsOfSomeSeeds(@TempDir Path out) {
+        PluginRegistry registry = PluginRegistry.of(java.util.stream.Stream.concat(TestPlugins.all().stream(),
+                java.util.stream.Stream.of(new TestPlugins.Cascade())).toList());
+        GridSpec spec = tiny(Map.of("eval-attacks", "fgsm(eps=0.5),cascade(eps=0.5)", "seeds", "0,1", "eval-seeds", "cascade=1"));
+        GridPlan plan = GridPlan.of(spec, registry);
+        assertEquals(3, plan.evaluations());
+        assertEquals(3, org.robustgrid.harness.shard.ShardManifest.of(plan, new org.robustgrid.harness.shard.Shard(1, 1)).evaluations());
+        GridRunner.Summary s = new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter())).run(plan);
+        assertEquals(3, s.evaluated());
+        List<ResultRow> rows = ResultsStore.read(out.resolve(GridRunner.RESULTS)).stream()
+                .filter(r -> !org.robustgrid.harness.results.WorstCase.is(r)).toList();
+        assertEquals(3, rows.size(), rows.toString());
+        List<ResultRow> cascade = rows.stream().filter(r -> r.attack().startsWith("cascade")).toList();
+        assertEquals(1, cascade.size());
+        assertEquals(1, cascade.get(0).model().seed());
+        // a rerun has nothing left to do: the attack is not owed for seed 0
+        assertEquals(0, new GridRunner(DATA, Device.cpu(), out, new PrintWriter(new StringWriter())).run(plan).evaluated());
+        for (String bad : List.of("cascade=2", "cascade=x", "cascade", "pgd=0")) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,
+                    () -> GridPlan.of(spec.with(Map.of("eval-seeds", bad)), registry), bad);
+            assertTrue(e.getMessage().contains("eval-seeds") && e.getMessage().contains("seeds (0, 1)"), e.getMessage());
+        }
+    }
+
+    @Test
     void badEvalLimitsAreOneLineNamingWhatIsAccepted() {
         for (String bad : List.of("cw=1000", "fgsm", "fgsm=-1", "fgsm=x", "fgsm=1,fgsm=2")) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             "3:a file could not be written (a full disk, a read-only folder); what was written is kept, rerun to resume"},
         subcommands = {RunCommand.class, PluginsCommand.class, LeaderboardCommand.class, MergeCommand.class, ExportCommand.class,
             ReportCommand.class, PartitionCommand.class, BenchCommand.class, SlurmCommand.class, EngineCommand.class,
-            NewPluginCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+            NewPluginCommand.class, VerifyCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of bad input: a malformed spec, an unknown id, a corrupt file, a missing GPU. */

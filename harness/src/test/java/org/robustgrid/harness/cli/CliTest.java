@@ -36,7 +36,7 @@ class CliTest {
     @Test
     void everyCommandPrintsItsHelp() {
         for (String command : new String[] {"run", "plugins", "leaderboard", "merge", "report", "partition", "bench", "slurm", "engine",
-            "new-plugin", "verify"}) {
+            "new-plugin", "verify", "compare"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: robustgrid " + command), command + ": " + r.out());
@@ -139,6 +139,22 @@ class CliTest {
             assertTrue(r.err().contains("is in use by robustgrid pid " + ProcessHandle.current().pid()), r.err());
             assertTrue(Files.notExists(out.resolve("results.csv")));
         }
+    }
+
+    @Test
+    void compareRefusesWhatItCannotCompareInOneLine(@TempDir Path dir) {
+        Result first = run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=128,test=32)", "--model", "small-cnn(width=4)",
+                "--train-attacks", "none", "--eval-attacks", "fgsm(eps=0.1)", "--epochs", "1", "--batch", "32", "--seeds", "0,1",
+                "--out", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        Path results = dir.resolve("results.csv");
+        Result alone = run("compare", results.toString());
+        assertOneLine(alone);
+        assertTrue(alone.err().contains("two activations or more"), alone.err());
+        Result other = run("compare", results.toString(), "--baseline", "gelu");
+        assertOneLine(other);
+        assertTrue(other.err().contains("'gelu'") && other.err().contains("relu"), other.err());
+        assertOneLine(run("compare", dir.resolve("nothing.csv").toString()));
     }
 
     @Test

@@ -1,0 +1,219 @@
+package org.robustgrid.harness.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.robustgrid.harness.plugin.SpecText;
+import org.robustgrid.harness.results.ModelFacts;
+import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.results.WorstCase;
+import org.robustgrid.harness.spi.SpecException;
+import org.robustgrid.harness.stats.Holm;
+import org.robustgrid.harness.stats.StudentT;
+
+/**
+ * Which activations differ from a baseline activation in robust accuracy, per eval attack, measured against
+ * the seed-to-seed noise of the grid's own models (not only the image sampling: two seeds of one activation
+ * also differ on 10,000 images, so a McNemar test of two models says little about their activations).
+ *
+ * <p>For an attack, a <em>setting</em> is everything that made a model but its activation and its seed
+ * (schedule, recipe, strategy, ...). An activation's seed variance s² is pooled over its settings with two
+ * seeds or more, Σ(x − mean)² / Σ(n − 1), so an activation whose seeds scatter widely (one that sometimes fails
+ * to train) does not inflate another's. An activation is paired with the baseline in every (setting, seed)
+ * both have; with m pairs of mean difference Δ̄, t = Δ̄ / √((s² + s_baseline²)/m), with Welch–Satterthwaite
+ * degrees of freedom. The activations' p-values are Holm-adjusted within the attack; below 0.05 the activation
+ * is {@code higher} or {@code lower}, else {@code not separated}.
+ */
+public final class ActivationComparison {
+
+    /** The family-wise level. */
+    static final double ALPHA = 0.05;
+
+    private ActivationComparison() {}
+
+    /**
+     * One activation against the baseline under one attack.
+     *
+     * @param activation the activation spec
+     * @param pairs (setting, seed) pairs with the baseline
+     * @param robust its mean robust accuracy over those pairs
+     * @param baseline the baseline's over the same pairs
+     * @param lowest the smallest difference of a pair
+     * @param highest the largest
+     * @param seedSd its seed-to-seed standard deviation
+     * @param df the test's degrees of freedom
+     * @param t the statistic
+     * @param p the Holm-adjusted two-sided p-value
+     */
+    public record Line(String activation, int pairs, double robust, double baseline, double lowest, double highest, double seedSd, double df,
+            double t, double p) {
+        double delta() {
+            return robust - baseline;
+        }
+
+        String verdict() {
+            return p < ALPHA ? (delta() > 0 ? "higher" : "lower") : "not separated";
+        }
+    }
+
+    /**
+     * The comparison under one attack.
+     *
+     * @param attack the attack's spec
+     * @param images eval images of its rows
+     * @param baselineSd the baseline's seed-to-seed standard deviation of robust accuracy
+     * @param lines one per activation other than the baseline with pairs and a seed variance, in the order of the rows
+     */
+    public record Attack(String attack, int images, double baselineSd, List<Line> lines) {}
+
+    /**
+     * Compares every activation with {@code baselineId} under each attack whose rows allow it (two seeds of at
+     * least one configuration, and the baseline present).
+     *
+     * @param rows results rows, one per eval key
+     * @param baselineId the baseline activation's id, e.g. {@code relu}
+     * @throws SpecException when no row has the baseline, or no attack has another activation and two seeds of a configuration
+     */
+    public static List<Attack> of(List<ResultRow> rows, String baselineId) {
+        Map<String, List<ResultRow>> byAttack = new LinkedHashMap<>();
+        boolean anyBaseline = false;
+        for (ResultRow r : WorstCase.current(rows)) {
+            if (!r.ok() || Double.isNaN(r.measures().robustAcc())) {
+                continue;
+            }
+            anyBaseline |= id(r.model().activation()).equals(baselineId);
+            byAttack.computeIfAbsent(r.attack() + "|" + r.measures().evalExamples(), k -> new ArrayList<>()).add(r);
+        }
+        if (!anyBaseline) {
+            throw new SpecException("no completed row has the baseline activation '" + baselineId + "'; give --baseline one of the results'"
+                    + " activation ids: " + String.join(", ", rows.stream().map(r -> id(r.model().activation())).distinct().toList()));
+        }
+        List<Attack> out = new ArrayList<>();
+        for (List<ResultRow> attackRows : byAttack.values()) {
+            attack(attackRows, baselineId).ifPresent(out::add);
+        }
+        if (out.isEmpty()) {
+            throw new SpecException("nothing to compare: no attack has another activation paired with " + baselineId + " in the same setting"
+                    + " and seed, and two seeds of some configuration to measure the seed noise with; compare needs a grid of two activations"
+                    + " or more and seeds = 0,1 or more");
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Attack> attack(List<ResultRow> rows, String baselineId) {
+        // (activation, setting) -> seed -> robust accuracy
+        Map<String, Map<String, Map<Long, Double>>> acc = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            acc.computeIfAbsent(r.model().activation(), a -> new LinkedHashMap<>())
+                    .computeIfAbsent(setting(r.model()), s -> new LinkedHashMap<>())
+                    .put(r.model().seed(), r.measures().robustAcc());
+        }
+        String baseline = acc.keySet().stream().filter(a -> id(a).equals(baselineId)).findFirst().orElse(null);
+        double[] base = baseline == null ? null : seedVariance(acc.get(baseline));
+        if (base == null || base[1] == 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> stats = new ArrayList<>();
+        for (String activation : acc.keySet()) {
+            double[] own = seedVariance(acc.get(activation));
+            if (activation.equals(baseline) || own[1] == 0) {
+                continue;
+            }
+            List<Double> mine = new ArrayList<>();
+            List<Double> theirs = new ArrayList<>();
+            acc.get(activation).forEach((setting, seeds) -> seeds.forEach((seed, v) -> {
+                Double b = acc.get(baseline).getOrDefault(setting, Map.of()).get(seed);
+                if (b != null) {
+                    mine.add(v);
+                    theirs.add(b);
+                }
+            }));
+            if (mine.isEmpty()) {
+                continue;
+            }
+            int m = mine.size();
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                double d = mine.get(i) - theirs.get(i);
+                lowest = Math.min(lowest, d);
+                highest = Math.max(highest, d);
+                sum += d;
+            }
+            double mean = sum / m;
+            double variance = own[0] + base[0];
+            double se = Math.sqrt(variance / m);
+            // Welch–Satterthwaite: the degrees of freedom of a sum of two variance estimates
+            double df = variance == 0 ? own[1] + base[1] : variance * variance / (own[0] * own[0] / own[1] + base[0] * base[0] / base[1]);
+            double t = se > 0 ? mean / se : (mean == 0 ? 0 : Math.copySign(Double.MAX_VALUE, mean));
+            double p = se > 0 ? StudentT.twoSidedP(t, Math.max(1, df)) : (mean == 0 ? 1 : 0);
+            names.add(activation);
+            stats.add(new double[] {m, mine.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, Math.sqrt(own[0]), df, t, p});
+        }
+        if (names.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double[] raw = stats.stream().mapToDouble(s -> s[8]).toArray();
+        double[] adjusted = Holm.adjust(raw);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            double[] s = stats.get(i);
+            lines.add(new Line(names.get(i), (int) s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], adjusted[i]));
+        }
+        ResultRow first = rows.get(0);
+        return java.util.Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base[0]), lines));
+    }
+
+    /** An activation's seed variance pooled over its settings with two seeds or more, and its degrees of freedom (0: none). */
+    private static double[] seedVariance(Map<String, Map<Long, Double>> settings) {
+        double squares = 0;
+        int df = 0;
+        for (Map<Long, Double> seeds : settings.values()) {
+            if (seeds.size() >= 2) {
+                double mean = seeds.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                squares += seeds.values().stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+                df += seeds.size() - 1;
+            }
+        }
+        return new double[] {df == 0 ? Double.NaN : squares / df, df};
+    }
+
+    /** Everything that made a model but its activation, its seed and its key. */
+    private static String setting(ModelFacts m) {
+        return String.join("|", m.dataset(), m.model(), m.lrSchedule(), m.trainAttack(), m.partitioner(), Double.toString(m.share()),
+                Double.toString(m.sharePool()), m.strategy(), Integer.toString(m.clients()), Integer.toString(m.rounds()),
+                Integer.toString(m.epochs()), m.recipe());
+    }
+
+    private static String id(String spec) {
+        int paren = spec.indexOf('(');
+        return paren < 0 ? spec : spec.substring(0, paren);
+    }
+
+    /** The comparisons as text, one block per attack. */
+    public static String table(List<Attack> attacks, String baselineId) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("against ").append(baselineId).append(": each activation paired with ").append(baselineId)
+                .append(" in every (setting, seed) both have; delta = robust accuracy minus ").append(baselineId)
+                .append("'s; seed sd = the activation's seed-to-seed standard deviation; t = mean delta / sqrt((sd^2 + ")
+                .append(baselineId).append(" sd^2) / pairs), Welch df; p two-sided, Holm-adjusted over the activations; alpha ")
+                .append(ALPHA).append('\n');
+        for (Attack a : attacks) {
+            sb.append(String.format(Locale.ROOT, "%n== %s on %d images: %s seed sd %.4f ==%n", SpecText.display(a.attack()), a.images(),
+                    baselineId, a.baselineSd()));
+            sb.append(String.format(Locale.ROOT, "%-30s %5s %8s %8s %8s %19s %8s %5s %7s %9s  %s%n", "activation", "pairs", "robust", baselineId,
+                    "delta", "delta per pair", "seed sd", "df", "t", "p (Holm)", "verdict"));
+            for (Line l : a.lines()) {
+                sb.append(String.format(Locale.ROOT, "%-30s %5d %8.4f %8.4f %+8.4f %+9.4f..%+8.4f %8.4f %5.1f %7.2f %9.4f  %s%n",
+                        SpecText.display(l.activation()), l.pairs(), l.robust(), l.baseline(), l.delta(), l.lowest(), l.highest(), l.seedSd(),
+                        l.df(), l.t(), l.p(), l.verdict()));
+            }
+        }
+        return sb.toString();
+    }
+}

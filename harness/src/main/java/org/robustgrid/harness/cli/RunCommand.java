@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.print(grid.toText());
             stdout.printf(Locale.ROOT, "# %d models x %d eval attacks%s%n", plan.cells().size(), plan.evalAttacks().size(),
                     plan.evaluations() == plan.cells().size() * plan.evalAttacks().size() ? ""
-                            : String.format(Locale.ROOT, " (%d evaluations: eval-seeds keeps some attacks to some seeds)", plan.evaluations()));
+                            : String.format(Locale.ROOT, " (%d evaluations: eval-seeds and eval-schedules keep some attacks to some models)", plan.evaluations()));
             plan.cells().forEach(c -> stdout.println("# " + c.modelKey() + " " + c.label()));
             stdout.flush();
             return 0;

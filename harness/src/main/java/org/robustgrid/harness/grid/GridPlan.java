@@ -27,14 +27,16 @@ import org.robustgrid.harness.train.Recipe;
  * @param evalLimit test images attacked per eval attack (0 = all)
  * @param evalLimits overrides of {@code evalLimit} by attack id (the grid key {@code eval-limits})
  * @param evalSeeds by attack id, the only seeds whose models the attack evaluates (the grid key {@code eval-seeds})
+ * @param evalSchedules by attack id, the only learning-rate schedules whose models it evaluates ({@code eval-schedules})
  * @param evalBatch evaluation batch size
  */
 public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, Map<String, Integer> evalLimits,
-        Map<String, java.util.Set<Long>> evalSeeds, int evalBatch) {
+        Map<String, java.util.Set<Long>> evalSeeds, Map<String, java.util.Set<String>> evalSchedules, int evalBatch) {
 
     public GridPlan {
         evalLimits = Map.copyOf(evalLimits);
         evalSeeds = Map.copyOf(evalSeeds);
+        evalSchedules = Map.copyOf(evalSchedules);
     }
 
     /** The element of the {@code train-attacks} axis that means adversarial training without an attack. */
@@ -89,14 +91,15 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
             }
         }
         return new GridPlan(List.copyOf(cells.values()), evalAttacks, spec.integer("eval-limit"), evalLimits(spec, evalAttacks),
-                evalSeeds(spec, evalAttacks, seeds), spec.integer("eval-batch"));
+                evalSeeds(spec, evalAttacks, seeds), evalSchedules(spec, evalAttacks, schedules), spec.integer("eval-batch"));
     }
 
-    /** The eval attacks of one model: every eval attack but those that {@code eval-seeds} keeps to other seeds. */
+    /** The eval attacks of one model: every eval attack but those that {@code eval-seeds} or {@code eval-schedules} keep to other models. */
     public List<Plugin<Attack>> evalAttacks(Cell cell) {
         return evalAttacks.stream().filter(a -> {
-            java.util.Set<Long> only = evalSeeds.get(a.info().id());
-            return only == null || only.contains(cell.seed());
+            java.util.Set<Long> seeds = evalSeeds.get(a.info().id());
+            java.util.Set<String> schedules = evalSchedules.get(a.info().id());
+            return (seeds == null || seeds.contains(cell.seed())) && (schedules == null || schedules.contains(cell.recipe().schedule().id()));
         }).toList();
     }
 
@@ -137,6 +140,22 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         });
     }
 
+    /** The {@code eval-schedules} key: {@code ID=S|S} pairs, each ID an eval attack's, each S one of the grid's schedules, or {@code none}. */
+    static Map<String, java.util.Set<String>> evalSchedules(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<LrSchedule> schedules) {
+        List<String> ids = schedules.stream().map(LrSchedule::id).toList();
+        String accepted = "S one of the grid's lr-schedules (" + String.join(", ", ids) + "), several as S|S";
+        return perAttack(spec, GridSpec.EVAL_SCHEDULES, evalAttacks, accepted, value -> {
+            java.util.Set<String> set = new java.util.LinkedHashSet<>();
+            for (String part : value.split("\\|", -1)) {
+                if (!ids.contains(part.strip())) {
+                    throw new NumberFormatException();
+                }
+                set.add(part.strip());
+            }
+            return java.util.Set.copyOf(set);
+        });
+    }
+
     /** A per-attack key: {@code ID=VALUE} pairs, each ID an eval attack's id given once, or {@code none}. */
     private static <T> Map<String, T> perAttack(GridSpec spec, String key, List<Plugin<Attack>> evalAttacks, String accepted,
             java.util.function.Function<String, T> parse) {
@@ -146,7 +165,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
         }
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         evalAttacks.forEach(a -> ids.add(a.info().id()));
-        String expected = "; expected ID=" + (key.equals(GridSpec.EVAL_SEEDS) ? "S" : "N") + " with ID an eval attack's id ("
+        String expected = "; expected ID=" + (key.equals(GridSpec.EVAL_LIMITS) ? "N" : "S") + " with ID an eval attack's id ("
                 + String.join(", ", ids) + ") and " + accepted + ", or none";
         Map<String, T> out = new LinkedHashMap<>();
         for (String item : items) {
@@ -190,6 +209,6 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
                 mine.add(cells.get(i));
             }
         }
-        return new GridPlan(mine, evalAttacks, evalLimit, evalLimits, evalSeeds, evalBatch);
+        return new GridPlan(mine, evalAttacks, evalLimit, evalLimits, evalSeeds, evalSchedules, evalBatch);
     }
 }

@@ -78,6 +78,8 @@ public final class GridSpec {
                 + " attack's id (e.g. autoattack=1000, to run a costly attack on the first 1,000 images only), or none"), true));
         k.add(new GridKey(ParamSpec.text(EVAL_SEEDS, NO_EVAL_LIMITS, "per-attack seeds restricting an eval attack to the models of"
                 + " those seeds, ID=S or ID=S|S|... (e.g. autoattack=0, to run a costly attack on one seed's models only), or none"), true));
+        k.add(new GridKey(ParamSpec.text(EVAL_SCHEDULES, NO_EVAL_LIMITS, "per-attack learning-rate schedules restricting an eval attack"
+                + " to the models trained with them, ID=S or ID=S|S (e.g. autoattack=cosine), or none"), true));
         k.add(new GridKey(ParamSpec.integer("eval-batch", Defaults.EVAL_BATCH_SIZE, 1, 65_536, "batch size of evaluation"), false));
         return List.copyOf(k);
     }
@@ -87,6 +89,8 @@ public final class GridSpec {
     public static final String NO_EVAL_LIMITS = "none";
     /** The key of per-attack seeds (its value when there are none is also {@link #NO_EVAL_LIMITS}). */
     public static final String EVAL_SEEDS = "eval-seeds";
+    /** The key of per-attack learning-rate schedules (none: {@link #NO_EVAL_LIMITS}). */
+    public static final String EVAL_SCHEDULES = "eval-schedules";
 
     /** Seeds are exact in a double up to 2^53, the range {@link ParamSpec} checks in. */
     private static final long MAX_SEED = 1L << 53;

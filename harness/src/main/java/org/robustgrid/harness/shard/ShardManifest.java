@@ -52,6 +52,8 @@ public record ShardManifest(String grid, Shard shard, int gridModels, int gridEv
         new java.util.TreeMap<>(whole.evalLimits()).forEach((id, n) -> canonical.append("eval-limit.").append(id).append('=').append(n).append('\n'));
         new java.util.TreeMap<>(whole.evalSeeds()).forEach((id, seeds) -> canonical.append("eval-seeds.").append(id).append('=')
                 .append(new java.util.TreeSet<>(seeds)).append('\n'));
+        new java.util.TreeMap<>(whole.evalSchedules()).forEach((id, schedules) -> canonical.append("eval-schedules.").append(id).append('=')
+                .append(new java.util.TreeSet<>(schedules)).append('\n'));
         canonical.append("eval-batch=").append(whole.evalBatch()).append('\n');
         List<String> keys = new ArrayList<>();
         for (Cell c : whole.shard(shard.index(), shard.count()).cells()) {

@@ -159,6 +159,28 @@ class GridRunnerTest {
     }
 
     @Test
+    void evalSchedulesAndSeedsTogetherKeepAnAttackToTheirCommonModels() {
+        PluginRegistry registry = PluginRegistry.of(java.util.stream.Stream.concat(TestPlugins.all().stream(),
+                java.util.stream.Stream.of(new TestPlugins.Cascade())).toList());
+        GridSpec spec = tiny(Map.of("eval-attacks", "fgsm(eps=0.5),cascade(eps=0.5)", "seeds", "0,1", "lr-schedules", "fixed,cosine",
+                "eval-seeds", "cascade=0", "eval-schedules", "cascade=cosine"));
+        GridPlan plan = GridPlan.of(spec, registry);
+        assertEquals(4, plan.cells().size());
+        assertEquals(5, plan.evaluations(), "fgsm on four models, the cascade on seed 0's cosine model");
+        for (Cell c : plan.cells()) {
+            boolean cascade = plan.evalAttacks(c).stream().anyMatch(a -> a.info().id().equals("cascade"));
+            assertEquals(c.seed() == 0 && c.recipe().schedule().id().equals("cosine"), cascade, c.label());
+        }
+        GridPlan bothSchedules = GridPlan.of(spec.with(Map.of("eval-schedules", "cascade=fixed|cosine")), registry);
+        assertEquals(6, bothSchedules.evaluations());
+        for (String bad : List.of("cascade=step", "cascade=", "fgsm=cosine|x")) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,
+                    () -> GridPlan.of(spec.with(Map.of("eval-schedules", bad)), registry), bad);
+            assertTrue(e.getMessage().contains("eval-schedules") && e.getMessage().contains("lr-schedules (fixed, cosine)"), e.getMessage());
+        }
+    }
+
+    @Test
     void badEvalLimitsAreOneLineNamingWhatIsAccepted() {
         for (String bad : List.of("cw=1000", "fgsm", "fgsm=-1", "fgsm=x", "fgsm=1,fgsm=2")) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,

@@ -70,7 +70,7 @@ public final class Report {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>").append(Svg.esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(Svg.esc(title)).append("</h1>\n");
-        for (Section s : List.of(new OverviewSection(data, source), new ActivationsSection(data), new HeatMapSection(data),
+        for (Section s : List.of(new OverviewSection(data, source), new ActivationsSection(data), new ComparisonSection(data), new HeatMapSection(data),
                 new FederatedSection(data), new CurvesSection(data), new TrainingSection(data), new LeaderboardSection(data), new BreakdownSection(data),
                 RowsSection.failed(data), RowsSection.warnings(data))) {
             s.render(h);

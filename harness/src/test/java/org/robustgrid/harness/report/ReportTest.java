@@ -117,6 +117,18 @@ class ReportTest {
     // ---- tests
 
     @Test
+    void activationsAreComparedWithReluWhenTwoSeedsAllowIt() {
+        String page = Report.of(ActivationComparisonTest.rows(ActivationComparisonTest.GRID, 0, 1)).html("results.csv");
+        assertTrue(page.contains("<h2>Activations against ReLU</h2>"), "two seeds and ReLU: the comparison is drawn");
+        Matcher gelu = Pattern.compile("<tr><td>gelu[^<]*</td>.*?<td>(higher|lower|not separated)</td></tr>").matcher(page);
+        assertTrue(gelu.find(), page);
+        assertEquals("higher", gelu.group(1));
+        Map<String, double[]> oneSeed = Map.of("relu", new double[] {0.7, 0.7}, "mish", new double[] {0.71, 0.72});
+        assertFalse(Report.of(ActivationComparisonTest.rows(oneSeed, 0)).html("results.csv").contains("Activations against ReLU"),
+                "one seed: no seed noise to test against, no section");
+    }
+
+    @Test
     void everyChartOfARealisticFileIsWellFormedXml() throws Exception {
         Map<String, Document> charts = charts(Report.of(FakeResults.rows()).html("results.csv"));
         assertEquals(List.of("activations", "heatmap", "federated"), List.copyOf(charts.keySet()));

@@ -2,8 +2,11 @@ package org.robustgrid.harness.grid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.model.TorchScript;
 import org.robustgrid.harness.model.TorchScriptProvider;
@@ -31,7 +34,7 @@ import org.robustgrid.harness.train.Recipe;
  * @param evalBatch evaluation batch size
  */
 public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int evalLimit, Map<String, Integer> evalLimits,
-        Map<String, java.util.Set<Long>> evalSeeds, Map<String, java.util.Set<String>> evalSchedules, int evalBatch) {
+        Map<String, Set<Long>> evalSeeds, Map<String, Set<String>> evalSchedules, int evalBatch) {
 
     public GridPlan {
         evalLimits = Map.copyOf(evalLimits);
@@ -97,8 +100,8 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
     /** The eval attacks of one model: every eval attack but those that {@code eval-seeds} or {@code eval-schedules} keep to other models. */
     public List<Plugin<Attack>> evalAttacks(Cell cell) {
         return evalAttacks.stream().filter(a -> {
-            java.util.Set<Long> seeds = evalSeeds.get(a.info().id());
-            java.util.Set<String> schedules = evalSchedules.get(a.info().id());
+            Set<Long> seeds = evalSeeds.get(a.info().id());
+            Set<String> schedules = evalSchedules.get(a.info().id());
             return (seeds == null || seeds.contains(cell.seed())) && (schedules == null || schedules.contains(cell.recipe().schedule().id()));
         }).toList();
     }
@@ -115,7 +118,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
 
     /** The {@code eval-limits} key: {@code ID=N} pairs, each ID an eval attack's, N a count (0 = all), or {@code none}. */
     static Map<String, Integer> evalLimits(GridSpec spec, List<Plugin<Attack>> evalAttacks) {
-        return perAttack(spec, GridSpec.EVAL_LIMITS, evalAttacks, "N a count of test images (0: all)", value -> {
+        return perAttack(spec, GridSpec.EVAL_LIMITS, evalAttacks, "N", "N a count of test images (0: all)", value -> {
             int n = Integer.parseInt(value);
             if (n < 0) {
                 throw new NumberFormatException();
@@ -125,48 +128,49 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
     }
 
     /** The {@code eval-seeds} key: {@code ID=S|S|...} pairs, each ID an eval attack's, each S one of the grid's seeds, or {@code none}. */
-    static Map<String, java.util.Set<Long>> evalSeeds(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<Long> seeds) {
-        String accepted = "S one of the grid's seeds (" + String.join(", ", seeds.stream().map(String::valueOf).toList()) + "), several as S|S";
-        return perAttack(spec, GridSpec.EVAL_SEEDS, evalAttacks, accepted, value -> {
-            java.util.Set<Long> set = new java.util.LinkedHashSet<>();
-            for (String part : value.split("\\|", -1)) {
-                long seed = Long.parseLong(part.strip());
-                if (!seeds.contains(seed)) {
-                    throw new NumberFormatException();
-                }
-                set.add(seed);
-            }
-            return java.util.Set.copyOf(set);
-        });
+    static Map<String, Set<Long>> evalSeeds(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<Long> seeds) {
+        return perAttack(spec, GridSpec.EVAL_SEEDS, evalAttacks, "S", "S one of the grid's seeds (" + joined(seeds) + "), several as S|S",
+                value -> someOf(value, Long::parseLong, seeds));
     }
 
     /** The {@code eval-schedules} key: {@code ID=S|S} pairs, each ID an eval attack's, each S one of the grid's schedules, or {@code none}. */
-    static Map<String, java.util.Set<String>> evalSchedules(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<LrSchedule> schedules) {
+    static Map<String, Set<String>> evalSchedules(GridSpec spec, List<Plugin<Attack>> evalAttacks, List<LrSchedule> schedules) {
         List<String> ids = schedules.stream().map(LrSchedule::id).toList();
-        String accepted = "S one of the grid's lr-schedules (" + String.join(", ", ids) + "), several as S|S";
-        return perAttack(spec, GridSpec.EVAL_SCHEDULES, evalAttacks, accepted, value -> {
-            java.util.Set<String> set = new java.util.LinkedHashSet<>();
-            for (String part : value.split("\\|", -1)) {
-                if (!ids.contains(part.strip())) {
-                    throw new NumberFormatException();
-                }
-                set.add(part.strip());
-            }
-            return java.util.Set.copyOf(set);
-        });
+        return perAttack(spec, GridSpec.EVAL_SCHEDULES, evalAttacks, "S", "S one of the grid's lr-schedules (" + joined(ids)
+                + "), several as S|S", value -> someOf(value, String::strip, ids));
     }
 
-    /** A per-attack key: {@code ID=VALUE} pairs, each ID an eval attack's id given once, or {@code none}. */
-    private static <T> Map<String, T> perAttack(GridSpec spec, String key, List<Plugin<Attack>> evalAttacks, String accepted,
-            java.util.function.Function<String, T> parse) {
+    private static String joined(List<?> values) {
+        return String.join(", ", values.stream().map(String::valueOf).toList());
+    }
+
+    /** {@code S|S|...}, each S parsed and one of {@code allowed}; NumberFormatException otherwise. */
+    private static <T> Set<T> someOf(String value, Function<String, T> parse, List<T> allowed) {
+        Set<T> set = new LinkedHashSet<>();
+        for (String part : value.split("\\|", -1)) {
+            T v = parse.apply(part.strip());
+            if (!allowed.contains(v)) {
+                throw new NumberFormatException();
+            }
+            set.add(v);
+        }
+        return Set.copyOf(set);
+    }
+
+    /**
+     * A per-attack key: {@code ID=VALUE} pairs, each ID an eval attack's id given once, or {@code none}; a value
+     * {@code parse} refuses (NumberFormatException) is refused in one line naming {@code placeholder} and {@code accepted}.
+     */
+    private static <T> Map<String, T> perAttack(GridSpec spec, String key, List<Plugin<Attack>> evalAttacks, String placeholder, String accepted,
+            Function<String, T> parse) {
         List<String> items = spec.list(key);
         if (items.equals(List.of(GridSpec.NO_EVAL_LIMITS))) {
             return Map.of();
         }
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         evalAttacks.forEach(a -> ids.add(a.info().id()));
-        String expected = "; expected ID=" + (key.equals(GridSpec.EVAL_LIMITS) ? "N" : "S") + " with ID an eval attack's id ("
-                + String.join(", ", ids) + ") and " + accepted + ", or none";
+        String expected = "; expected ID=" + placeholder + " with ID an eval attack's id (" + String.join(", ", ids) + ") and " + accepted
+                + ", or none";
         Map<String, T> out = new LinkedHashMap<>();
         for (String item : items) {
             int eq = item.indexOf('=');

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.ModelFacts;
 import org.robustgrid.harness.results.ResultRow;
@@ -102,7 +103,7 @@ public final class ActivationComparison {
         return out;
     }
 
-    private static java.util.Optional<Attack> attack(List<ResultRow> rows, String baselineId) {
+    private static Optional<Attack> attack(List<ResultRow> rows, String baselineId) {
         // (activation, setting) -> seed -> robust accuracy
         Map<String, Map<String, Map<Long, Double>>> acc = new LinkedHashMap<>();
         for (ResultRow r : rows) {
@@ -113,7 +114,7 @@ public final class ActivationComparison {
         String baseline = acc.keySet().stream().filter(a -> id(a).equals(baselineId)).findFirst().orElse(null);
         double[] base = baseline == null ? null : seedVariance(acc.get(baseline));
         if (base == null || base[1] == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> names = new ArrayList<>();
         List<double[]> stats = new ArrayList<>();
@@ -156,7 +157,7 @@ public final class ActivationComparison {
                 theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, Math.sqrt(own[0]), df, t, p});
         }
         if (names.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double[] raw = stats.stream().mapToDouble(s -> s[8]).toArray();
         double[] adjusted = Holm.adjust(raw);
@@ -166,7 +167,7 @@ public final class ActivationComparison {
             lines.add(new Line(names.get(i), (int) s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], adjusted[i]));
         }
         ResultRow first = rows.get(0);
-        return java.util.Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base[0]), lines));
+        return Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base[0]), lines));
     }
 
     /** An activation's seed variance pooled over its settings with two seeds or more, and its degrees of freedom (0: none). */

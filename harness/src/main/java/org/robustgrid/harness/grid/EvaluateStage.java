@@ -25,8 +25,8 @@ import org.robustgrid.harness.spi.SpecException;
 
 /**
  * Stage 3 of a cell, evaluate: the model's natural accuracy on the whole test set, then each eval attack
- * on its eval images (the class-balanced first N of the test set, N the attack's eval limit). An attack that throws is a result (the row is recorded as failed and the next
- * attack runs), not the end of the grid.
+ * on its eval images (the class-balanced first N of the test set, N the attack's eval limit). An attack
+ * that throws is a result (the row is recorded as failed and the next attack runs), not the end of the grid.
  */
 final class EvaluateStage {
 

@@ -15,10 +15,10 @@ import org.robustgrid.harness.spi.Params;
 /**
  * A model's worst case per budget and set of eval images, as AutoAttack reports one number: an image is
  * robust only if every eval attack reported at that budget on the same images failed on it (a grid whose
- * {@code eval-limits} give costly attacks fewer images has one worst case per image count). Computed from the stored per-image outcomes, so an
- * attack added to a finished grid updates it without attacking again: the new worst case is a new row
- * (its key covers the attacks it was made of), and readers take, per model and budget, the row over the
- * most attacks ({@link #current}).
+ * {@code eval-limits} give costly attacks fewer images has one worst case per image count). Computed from
+ * the stored per-image outcomes, so an attack added to a finished grid updates it without attacking again:
+ * the new worst case is a new row (its key covers the attacks it was made of), and readers take, per model,
+ * budget and image count, the row over the most attacks ({@link #current}).
  */
 public final class WorstCase {
 

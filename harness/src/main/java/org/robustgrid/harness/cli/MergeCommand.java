@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Joins the results files of shards into one, after checking that they are the shards of one grid, all done. */
+/** Joins the results files of shards into one, after checking that they are the shards of one grid (or, with --grids, of several), all done. */
 @Command(name = "merge", description = "Join shards' results files into one (rows keyed by eval_key, no duplicates);"
-        + " refuses shards of different grids and names missing or incomplete shards.")
+        + " refuses shards of different grids (unless --grids) and names missing or incomplete shards.")
 final class MergeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,18 +29,25 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "merge even when shards are missing or incomplete")
     boolean partial;
 
+    @Option(names = "--grids", description = "join the results of several grids (e.g. presets run into their own folders), each"
+            + " checked as one grid: all its shards present and complete")
+    boolean grids;
+
     @Override
     public Integer call() {
         if (Files.exists(out)) {
             throw new SpecException("merge output " + out + " exists; give a new file name (nothing is overwritten)");
         }
-        ShardCheck check = ShardCheck.of(inputs);
-        check.report().forEach(spec.commandLine().getOut()::println);
-        spec.commandLine().getOut().flush();
-        if (!check.complete() && !partial) {
-            throw new SpecException(check.problem());
+        List<ShardCheck> checks = grids ? ShardCheck.ofGrids(inputs) : List.of(ShardCheck.of(inputs));
+        List<Path> files = new java.util.ArrayList<>();
+        for (ShardCheck check : checks) {
+            check.report().forEach(spec.commandLine().getOut()::println);
+            spec.commandLine().getOut().flush();
+            if (!check.complete() && !partial) {
+                throw new SpecException(check.problem());
+            }
+            files.addAll(check.resultsFiles());
         }
-        List<Path> files = check.resultsFiles();
         ResultsMerge.Merged merged = ResultsMerge.merge(files, out);
         if (merged.duplicates() > 0) {
             LeaderboardCommand.note(spec, "the inputs: " + merged.duplicates() + " evaluation" + (merged.duplicates() == 1 ? " has" : "s have")

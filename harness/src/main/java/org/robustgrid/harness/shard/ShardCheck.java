@@ -57,6 +57,23 @@ public final class ShardCheck {
         return check;
     }
 
+    /**
+     * The inputs grouped by grid, each group checked as {@link #of} checks one grid: for joining the results of
+     * several grids (presets run into their own folders) into one file. Every input must have a manifest.
+     */
+    public static List<ShardCheck> ofGrids(List<Path> inputs) {
+        Map<String, List<Path>> byGrid = new java.util.LinkedHashMap<>();
+        for (Path in : inputs) {
+            Part p = part(in);
+            if (p.manifest() == null) {
+                throw new SpecException("merge input " + p.dir() + " has no " + ShardManifest.FILE + ", so its grid is unknown; --grids joins"
+                        + " folders written by 'robustgrid run', which records it");
+            }
+            byGrid.computeIfAbsent(p.manifest().grid(), g -> new ArrayList<>()).add(in);
+        }
+        return byGrid.values().stream().map(ShardCheck::of).toList();
+    }
+
     private static Part part(Path in) {
         Path dir;
         Path results;

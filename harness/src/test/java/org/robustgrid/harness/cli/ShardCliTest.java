@@ -72,5 +72,19 @@ class ShardCliTest {
         CliTest.Result partial = CliTest.run("merge", "--partial", "-o", tmp.resolve("p.csv").toString(), a.toString());
         assertEquals(0, partial.code(), partial.err());
         assertEquals(2, ResultsStore.read(tmp.resolve("p.csv")).size());
+
+        // several grids joined: each checked on its own; an incomplete one is refused, complete ones are joined
+        CliTest.Result incomplete = CliTest.run("merge", "--grids", "-o", tmp.resolve("g.csv").toString(), a.toString(), b.toString(),
+                other.toString());
+        CliTest.assertOneLine(incomplete);
+        assertTrue(incomplete.err().contains("rerun array tasks 1"), incomplete.err());
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, CliTest.run("run", grid(tmp, "2").toString(), "--out", whole.toString(), "--eval-attacks", "fgsm(eps=0)").code());
+        CliTest.Result joined = CliTest.run("merge", "--grids", "-o", tmp.resolve("g.csv").toString(), a.toString(), b.toString(),
+                whole.toString());
+        assertEquals(0, joined.code(), joined.err());
+        assertTrue(joined.out().contains("2 of 2 shards complete, 4 of 4 evaluations")
+                && joined.out().contains("1 of 1 shards complete, 2 of 2 evaluations"), joined.out());
+        assertEquals(4 + 2, ResultsStore.read(tmp.resolve("g.csv")).size());
     }
 }

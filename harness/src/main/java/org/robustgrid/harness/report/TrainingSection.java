@@ -7,11 +7,12 @@ import java.util.Map;
 import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.ResultRow;
+import org.robustgrid.harness.spi.Params;
 
 /**
  * Training curves from the checkpoints' training logs: the mean training loss against the step, one line
- * per model, one chart per learning-rate schedule, coloured by activation; then every model whose
- * training diverged, with the last loss it logged.
+ * per model, one chart per learning-rate schedule, coloured by activation (by strategy, or by partition, in a grid of
+ * one activation); then every model whose training diverged, with the last loss it logged.
  */
 final class TrainingSection implements Section {
 
@@ -35,23 +36,23 @@ final class TrainingSection implements Section {
                     bySchedule.computeIfAbsent(r.model().lrSchedule(), k -> new ArrayList<>()).add(r);
                 }
             }
-            List<String> acts = ReportData.distinct(d.rows, org.robustgrid.harness.results.Column.ACTIVATION);
-            Map<String, String> labels = Specs.labels(acts);
-            double top = 0;
-            for (TrainingLog log : d.logs.values()) {
-                for (TrainingLog.Entry e : log.entries()) {
-                    top = Double.isFinite(e.loss()) ? Math.max(top, e.loss()) : top;
-                }
+            Colouring colouring = Colouring.of(d.rows);
+            double[] axis = lossAxis(d.logs.values());
+            double top = axis[0];
+            if (axis[1] > top) {
+                Html.note(h, String.format(java.util.Locale.ROOT, "The loss axis ends at %.3g, three times the largest loss any model logged over"
+                        + " the second half of its training; readings above it (the largest is %.3g) are drawn at its top.", top, axis[1]));
             }
+            Html.note(h, "Lines are coloured by " + colouring.what + ".");
             for (Map.Entry<String, List<ResultRow>> e : bySchedule.entrySet()) {
                 List<LineChart.Line> loss = new ArrayList<>();
                 List<LineChart.Line> adversarial = new ArrayList<>();
                 for (ResultRow r : e.getValue()) {
                     List<TrainingLog.Entry> entries = d.logs.get(r.model().modelKey()).entries();
                     double[] x = entries.stream().mapToDouble(TrainingLog.Entry::step).toArray();
-                    String label = labels.getOrDefault(r.model().activation(), r.model().activation()) + " " + SpecText.display(r.model().strategy())
-                            + " seed " + r.model().seed() + " (" + r.model().modelKey() + ")";
-                    Svg.Style style = Svg.style(acts.indexOf(r.model().activation()));
+                    String label = colouring.labels.getOrDefault(r.model().activation(), r.model().activation()) + " "
+                            + SpecText.display(r.model().strategy()) + partition(r) + " seed " + r.model().seed() + " (" + r.model().modelKey() + ")";
+                    Svg.Style style = colouring.style(r);
                     loss.add(new LineChart.Line(r.model().modelKey(), label, style, x,
                             entries.stream().mapToDouble(TrainingLog.Entry::loss).toArray()));
                     double[] adv = entries.stream().mapToDouble(TrainingLog.Entry::adversarialAccuracy).toArray();
@@ -60,7 +61,7 @@ final class TrainingSection implements Section {
                     }
                 }
                 h.append("<div class=\"figure\">\n").append(new LineChart("training-" + e.getKey(), "Training loss, learning rate " + e.getKey(),
-                        "step", "loss", loss, 0, Math.max(top, 1e-9), Double.NaN).svg()).append("</div>\n");
+                        "step", "loss", loss, 0, top, Double.NaN).svg()).append("</div>\n");
                 if (!adversarial.isEmpty()) {
                     h.append("<div class=\"figure\">\n").append(new LineChart("training-adv-" + e.getKey(), "Accuracy on the adversarial"
                             + " training batch, learning rate " + e.getKey(), "step", "accuracy", adversarial, 0, 1, Double.NaN).svg())
@@ -84,5 +85,63 @@ final class TrainingSection implements Section {
             h.append("</table>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** {@code · partitioner · share} for a federated model, empty for a centralized one. */
+    private static String partition(ResultRow r) {
+        return r.model().federated() ? " · " + SpecText.display(r.model().partitioner()) + " · share " + Params.format(r.model().share()) : "";
+    }
+
+    /**
+     * The top of the loss axis and the largest finite loss: three times the largest loss logged over the second
+     * half of any model's readings (a model that blew up early, at 10^11, does not flatten every other line),
+     * or the largest loss when that is lower.
+     */
+    static double[] lossAxis(java.util.Collection<TrainingLog> logs) {
+        double largest = 0;
+        double late = 0;
+        for (TrainingLog log : logs) {
+            List<TrainingLog.Entry> entries = log.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                double loss = entries.get(i).loss();
+                if (Double.isFinite(loss)) {
+                    largest = Math.max(largest, loss);
+                    late = i >= entries.size() / 2 ? Math.max(late, loss) : late;
+                }
+            }
+        }
+        double top = late > 0 ? Math.min(largest, 3 * late) : largest;
+        return new double[] {Math.max(top, 1e-9), largest};
+    }
+
+    /** What the lines' colours tell apart: the activation when the rows have several, else the strategy, else the partition. */
+    private static final class Colouring {
+        final String what;
+        final Map<String, String> labels;
+        private final java.util.function.Function<ResultRow, String> key;
+        private final List<String> values;
+
+        private Colouring(String what, java.util.function.Function<ResultRow, String> key, List<ResultRow> rows, Map<String, String> labels) {
+            this.what = what;
+            this.key = key;
+            this.values = rows.stream().map(key).distinct().toList();
+            this.labels = labels;
+        }
+
+        static Colouring of(List<ResultRow> rows) {
+            List<String> acts = ReportData.distinct(rows, org.robustgrid.harness.results.Column.ACTIVATION);
+            Map<String, String> labels = Specs.labels(acts);
+            if (acts.size() > 1) {
+                return new Colouring("activation", r -> r.model().activation(), rows, labels);
+            }
+            if (rows.stream().map(r -> r.model().strategy()).distinct().count() > 1) {
+                return new Colouring("strategy", r -> r.model().strategy(), rows, labels);
+            }
+            return new Colouring("partitioner and sharing fraction", TrainingSection::partition, rows, labels);
+        }
+
+        Svg.Style style(ResultRow r) {
+            return Svg.style(values.indexOf(key.apply(r)));
+        }
     }
 }

@@ -43,7 +43,9 @@ final class TrainingSection implements Section {
                 Html.note(h, String.format(java.util.Locale.ROOT, "The loss axis ends at %.3g, three times the largest loss any model logged over"
                         + " the second half of its training; readings above it (the largest is %.3g) are drawn at its top.", top, axis[1]));
             }
-            Html.note(h, "Lines are coloured by " + colouring.what + ".");
+            if (colouring.varies()) {
+                Html.note(h, "Lines are coloured by " + colouring.what + ".");
+            }
             for (Map.Entry<String, List<ResultRow>> e : bySchedule.entrySet()) {
                 List<LineChart.Line> loss = new ArrayList<>();
                 List<LineChart.Line> adversarial = new ArrayList<>();
@@ -137,7 +139,15 @@ final class TrainingSection implements Section {
             if (rows.stream().map(r -> r.model().strategy()).distinct().count() > 1) {
                 return new Colouring("strategy", r -> r.model().strategy(), rows, labels);
             }
-            return new Colouring("partitioner and sharing fraction", TrainingSection::partition, rows, labels);
+            if (rows.stream().map(TrainingSection::partition).distinct().count() > 1) {
+                return new Colouring("partitioner and sharing fraction", TrainingSection::partition, rows, labels);
+            }
+            return new Colouring("activation", r -> r.model().activation(), rows, labels);
+        }
+
+        /** Whether the colours tell anything apart. */
+        boolean varies() {
+            return values.size() > 1;
         }
 
         Svg.Style style(ResultRow r) {

@@ -163,7 +163,7 @@ public record GridPlan(List<Cell> cells, List<Plugin<Attack>> evalAttacks, int e
      */
     private static <T> Map<String, T> perAttack(GridSpec spec, String key, List<Plugin<Attack>> evalAttacks, String placeholder, String accepted,
             Function<String, T> parse) {
-        List<String> items = spec.list(key);
+        List<String> items = PluginSpec.splitList(spec.list(key).get(0)); // checked non-empty, then split
         if (items.equals(List.of(GridSpec.NO_EVAL_LIMITS))) {
             return Map.of();
         }

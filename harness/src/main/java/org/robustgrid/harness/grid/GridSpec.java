@@ -75,11 +75,13 @@ public final class GridSpec {
         k.add(new GridKey(ParamSpec.integer("eval-limit", Defaults.EVAL_LIMIT, 0, Integer.MAX_VALUE,
                 "test images attacked per eval attack (0: all)"), false));
         k.add(new GridKey(ParamSpec.text(EVAL_LIMITS, NO_EVAL_LIMITS, "per-attack eval images overriding eval-limit, ID=N for an eval"
-                + " attack's id (e.g. autoattack=1000, to run a costly attack on the first 1,000 images only), or none"), true));
+                + " attack's id, comma-separated (e.g. autoattack=1000,cw=1000, to run costly attacks on the first 1,000 images only), or none"),
+                false));
         k.add(new GridKey(ParamSpec.text(EVAL_SEEDS, NO_EVAL_LIMITS, "per-attack seeds restricting an eval attack to the models of"
-                + " those seeds, ID=S or ID=S|S|... (e.g. autoattack=0, to run a costly attack on one seed's models only), or none"), true));
+                + " those seeds, ID=S or ID=S|S|..., comma-separated (e.g. autoattack=0, to run a costly attack on one seed's models only), or"
+                + " none"), false));
         k.add(new GridKey(ParamSpec.text(EVAL_SCHEDULES, NO_EVAL_LIMITS, "per-attack learning-rate schedules restricting an eval attack"
-                + " to the models trained with them, ID=S or ID=S|S (e.g. autoattack=cosine), or none"), true));
+                + " to the models trained with them, ID=S or ID=S|S, comma-separated (e.g. autoattack=cosine), or none"), false));
         k.add(new GridKey(ParamSpec.integer("eval-batch", Defaults.EVAL_BATCH_SIZE, 1, 65_536, "batch size of evaluation"), false));
         return List.copyOf(k);
     }

@@ -182,7 +182,7 @@ class GridRunnerTest {
 
     @Test
     void badEvalLimitsAreOneLineNamingWhatIsAccepted() {
-        for (String bad : List.of("cw=1000", "fgsm", "fgsm=-1", "fgsm=x", "fgsm=1,fgsm=2")) {
+        for (String bad : List.of("cw=1000", "fgsm", "fgsm=-1", "fgsm=x", "fgsm=1,fgsm=2", " ")) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(org.robustgrid.harness.spi.SpecException.class,
                     () -> GridPlan.of(tiny(Map.of("eval-limits", bad)), REGISTRY), bad);
             assertTrue(e.getMessage().contains("eval-limits") && !e.getMessage().contains("\n"), e.getMessage());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.robustgrid.harness.grid.GridFiles;
 import org.robustgrid.harness.results.ResultsMerge;
 import org.robustgrid.harness.shard.ShardCheck;
 import org.robustgrid.harness.spi.SpecException;
@@ -49,6 +50,14 @@ final class MergeCommand implements Callable<Integer> {
             files.addAll(check.resultsFiles());
         }
         ResultsMerge.Merged merged = ResultsMerge.merge(files, out);
+        // the grids beside the merged rows, so that 'verify' can recompute them
+        Path folder = out.toAbsolutePath().getParent();
+        for (ShardCheck check : checks) {
+            Path target = grids ? folder.resolve(GridFiles.GRIDS).resolve(check.grid().orElseThrow() + ".txt") : folder.resolve(GridFiles.GRID);
+            if (check.dirs().stream().noneMatch(d -> GridFiles.copy(d, target))) {
+                LeaderboardCommand.note(spec, "no input folder has a " + GridFiles.GRID + ", so 'verify' cannot recompute the merged rows");
+            }
+        }
         if (merged.duplicates() > 0) {
             LeaderboardCommand.note(spec, "the inputs: " + merged.duplicates() + " evaluation" + (merged.duplicates() == 1 ? " has" : "s have")
                     + " more than one row (the same eval_key); merged the newest of each (a successful row over a failed one)");

@@ -9,19 +9,22 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.robustgrid.harness.data.DataOptions;
-import org.robustgrid.harness.data.DataSplit;
 import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.files.WriteFailure;
+import org.robustgrid.harness.grid.GridFiles;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
 import org.robustgrid.harness.grid.GridSpec;
+import org.robustgrid.harness.plugin.SpecText;
 import org.robustgrid.harness.results.Measures;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.results.ResultsStore;
@@ -49,7 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "RESULTS_DIR", description = "a folder written by 'robustgrid run': results.csv, grid.txt, checkpoints/")
+    @Parameters(paramLabel = "RESULTS_DIR", description = "a folder written by 'robustgrid run' or 'merge': results.csv, grid.txt or"
+            + " grids/, checkpoints/")
     Path folder;
 
     @Option(names = "--sample", paramLabel = "N",
@@ -83,10 +87,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = Files.isRegularFile(folder) && folder.getFileName().toString().equals(ResultsStore.FILE) ? folder.getParent() : folder;
         Path results = dir.resolve(ResultsStore.FILE);
-        Path grid = dir.resolve("grid.txt");
-        if (!Files.isRegularFile(results) || !Files.isRegularFile(grid)) {
+        List<Path> grids = GridFiles.of(dir);
+        if (!Files.isRegularFile(results) || grids.isEmpty()) {
             throw new SpecException(folder + " is not a results folder: it has no " + (Files.isRegularFile(results) ? "grid.txt" : ResultsStore.FILE)
-                    + "; expected a folder written by 'robustgrid run' (results.csv, grid.txt, checkpoints/)");
+                    + "; expected a folder written by 'robustgrid run' or 'robustgrid merge' (results.csv, grid.txt or grids/, checkpoints/)");
         }
         List<ResultRow> rows = LeaderboardCommand.distinct(spec, ResultsStore.read(results), results).stream()
                 .filter(r -> r.ok() && !WorstCase.is(r)).toList();
@@ -109,22 +113,31 @@ final class VerifyCommand implements Callable<Integer> {
                 String.join(", ", chosen.stream().map(i -> Integer.toString(i + 1)).toList()));
         out.flush();
 
-        GridSpec gridSpec = GridSpec.file(grid);
-        GridPlan plan = GridPlan.of(gridSpec, main.registry());
+        List<GridSpec> specs = grids.stream().map(GridSpec::file).toList();
+        List<GridPlan> plans = specs.stream().map(g -> GridPlan.of(g, main.registry())).toList();
         Device dev = Devices.resolve(device);
-        DataSplit data = Datasets.load(new DataOptions(gridSpec.get("dataset"), dataDir, false, null, 0, 0, 0L));
-        GridRunner runner = new GridRunner(data, dev, dir, spec.commandLine().getErr());
+        Map<String, GridRunner> runners = new HashMap<>(); // one per data set, loaded when a row needs it
         int differ = 0;
         for (int i : chosen) {
             ResultRow row = rows.get(i);
+            // the grid that made the row; the first when none did (recompute then says what is missing)
+            int g = 0;
+            while (g < plans.size() - 1 && !GridRunner.made(plans.get(g), row)) {
+                g++;
+            }
+            int which = GridRunner.made(plans.get(g), row) ? g : 0;
+            String dataset = specs.get(which).get("dataset");
+            GridRunner runner = runners.computeIfAbsent(dataset, d -> new GridRunner(
+                    Datasets.load(new DataOptions(d, dataDir, false, null, 0, 0, 0L)), dev, dir, spec.commandLine().getErr()));
             Path scratch = scratch();
             GridRunner.Recomputed r;
             try {
-                r = runner.recompute(plan, row, retrain, scratch);
+                r = runner.recompute(plans.get(which), row, retrain, scratch);
             } finally {
                 delete(scratch);
             }
-            String what = String.format(Locale.ROOT, "row %d (%s, %s under %s)", i + 1, row.evalKey(), row.model().activation(), row.attack());
+            String what = String.format(Locale.ROOT, "row %d (%s, %s under %s)", i + 1, row.evalKey(), SpecText.display(row.model().activation()),
+                    SpecText.display(row.attack()));
             if (!r.failure().isEmpty()) {
                 differ++;
                 out.println(what + ": different: not recomputed: " + r.failure());

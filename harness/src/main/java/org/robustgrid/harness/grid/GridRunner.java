@@ -136,30 +136,20 @@ public final class GridRunner {
     public Recomputed recompute(GridPlan plan, ResultRow row, boolean retrain, Path scratch) {
         String modelKey = row.model().modelKey();
         String attack = row.attack();
-        String note = "";
-        Optional<Cell> cell = plan.cells().stream().filter(c -> c.modelKey().equals(modelKey)).findFirst();
+        Optional<Cell> cell = cellOf(plan, row);
         if (cell.isEmpty()) {
-            // the plugin jars found now are not those that made the row: its model, with the code digests the row recorded
-            Map<String, String> was = new HashMap<>();
-            for (String source : row.provenance().pluginSources().split(" ")) {
-                int eq = source.indexOf('=');
-                int hash = source.lastIndexOf('#');
-                if (eq > 0 && hash > eq) {
-                    was.put(source.substring(0, eq), source.substring(hash + 1));
-                }
-            }
-            cell = plan.cells().stream()
-                    .filter(c -> Keys.hash(c.trainingKey(p -> was.getOrDefault(p.info().id(), p.info().digest()))).equals(modelKey)).findFirst();
-            if (cell.isEmpty()) {
-                return Recomputed.failed("no model of the folder's grid.txt has model key " + modelKey);
-            }
+            return Recomputed.failed("no model of the folder's grids has model key " + modelKey);
+        }
+        String note = "";
+        if (!cell.get().modelKey().equals(modelKey)) {
+            Map<String, String> was = recordedDigests(row);
             note = "with plugin code other than the row's: " + String.join(", ", cell.get().plugins().stream()
                     .filter(p -> !p.info().digest().equals(was.get(p.info().id())))
                     .map(p -> p.info().id() + " " + was.get(p.info().id()) + " -> " + p.info().digest()).toList());
         }
         Optional<Plugin<Attack>> a = plan.evalAttacks().stream().filter(p -> p.canonical().equals(attack)).findFirst();
         if (a.isEmpty()) {
-            return Recomputed.failed("the folder's grid.txt has no eval attack " + attack);
+            return Recomputed.failed("the folder's grids have no eval attack " + attack);
         }
         CheckpointStore stored = CheckpointStore.of(out);
         CheckpointStore copy = CheckpointStore.of(scratch);
@@ -187,6 +177,39 @@ public final class GridRunner {
             }
             return Recomputed.failed(((EvaluateStage.Failed) e).reason());
         }
+    }
+
+    /** Whether {@code plan} made {@code row}: it has the row's eval attack and the row's model ({@link #cellOf}). */
+    public static boolean made(GridPlan plan, ResultRow row) {
+        return plan.evalAttacks().stream().anyMatch(p -> p.canonical().equals(row.attack())) && cellOf(plan, row).isPresent();
+    }
+
+    /**
+     * The plan's cell of the row's model: the one with its model key, or, when the plugin jars found now are not
+     * those that made the row, the one whose key with the code digests the row recorded is the row's.
+     */
+    static Optional<Cell> cellOf(GridPlan plan, ResultRow row) {
+        String modelKey = row.model().modelKey();
+        Optional<Cell> cell = plan.cells().stream().filter(c -> c.modelKey().equals(modelKey)).findFirst();
+        if (cell.isPresent()) {
+            return cell;
+        }
+        Map<String, String> was = recordedDigests(row);
+        return plan.cells().stream()
+                .filter(c -> Keys.hash(c.trainingKey(p -> was.getOrDefault(p.info().id(), p.info().digest()))).equals(modelKey)).findFirst();
+    }
+
+    /** The plugin code digests a row recorded, by plugin id (its {@code plugin_sources}: {@code id=jar#digest}). */
+    private static Map<String, String> recordedDigests(ResultRow row) {
+        Map<String, String> was = new HashMap<>();
+        for (String source : row.provenance().pluginSources().split(" ")) {
+            int eq = source.indexOf('=');
+            int hash = source.lastIndexOf('#');
+            if (eq > 0 && hash > eq) {
+                was.put(source.substring(0, eq), source.substring(hash + 1));
+            }
+        }
+        return was;
     }
 
     /** Runs the plan into the output folder's results file. */

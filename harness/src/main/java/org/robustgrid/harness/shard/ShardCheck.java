@@ -157,6 +157,16 @@ public final class ShardCheck {
                 n - rerun.size(), n, written, reference.gridEvaluations(), rerun.isEmpty() ? "" : "; rerun array tasks " + tasks()));
     }
 
+    /** The inputs' folders, in the order given. */
+    public List<Path> dirs() {
+        return parts.stream().map(Part::dir).toList();
+    }
+
+    /** The grid's hash from the manifests, or empty when the inputs have none. */
+    public Optional<String> grid() {
+        return Optional.ofNullable(reference).map(ShardManifest::grid);
+    }
+
     /** The results files to merge: those of the inputs that wrote any row. */
     public List<Path> resultsFiles() {
         return parts.stream().map(Part::results).filter(r -> r != null).toList();

@@ -95,6 +95,29 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aFolderMergedFromTwoGridsKeepsBothGridsAndVerifiesRowsOfEach(@TempDir Path tmp) {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        tinyRun(a);
+        CliTest.Result other = CliTest.run("run", "--dataset", "synthetic(channels=1,size=12,classes=4,train=128,test=48,noise=0.3)",
+                "--model", "small-cnn(width=4)", "--train-attacks", "none", "--eval-attacks", "fgsm(eps=0.2)", "--epochs", "1", "--batch", "32",
+                "--eval-limit", "32", "--crop-padding", "0", "--out", b.toString());
+        assertEquals(0, other.code(), other.err());
+        Path merged = tmp.resolve("merged");
+        CliTest.Result m = CliTest.run("merge", "--grids", "-o", merged.resolve("results.csv").toString(), a.toString(), b.toString());
+        assertEquals(0, m.code(), m.err() + m.out());
+        assertEquals(2, org.robustgrid.harness.grid.GridFiles.of(merged).size(), "one grid file per grid, under grids/");
+        CliTest.Result r = CliTest.run("verify", merged.toString(), "--sample", "3", "--retrain", "--seed", "1");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.contains(": identical: natural ")).count(), r.out());
+        assertTrue(r.out().contains("under fgsm(eps=0.2)") && r.out().contains("under fgsm(eps=0.1)"), "rows of both grids: " + r.out());
+        // a merge of one grid's folder keeps its grid.txt
+        Path single = tmp.resolve("single");
+        assertEquals(0, CliTest.run("merge", "-o", single.resolve("results.csv").toString(), a.toString()).code());
+        assertEquals(List.of(single.resolve("grid.txt")), org.robustgrid.harness.grid.GridFiles.of(single));
+    }
+
+    @Test
     void badInputIsOneLine(@TempDir Path out) throws Exception {
         CliTest.assertOneLine(CliTest.run("verify", out.toString()));
         assertTrue(CliTest.run("verify", out.toString()).err().contains("is not a results folder"));

@@ -112,15 +112,14 @@ public final class ActivationComparison {
                     .put(r.model().seed(), r.measures().robustAcc());
         }
         String baseline = acc.keySet().stream().filter(a -> id(a).equals(baselineId)).findFirst().orElse(null);
-        double[] base = baseline == null ? null : seedVariance(acc.get(baseline));
-        if (base == null || base[1] == 0) {
+        SeedVariance base = baseline == null ? null : SeedVariance.of(acc.get(baseline));
+        if (base == null || base.df() == 0) {
             return Optional.empty();
         }
-        List<String> names = new ArrayList<>();
-        List<double[]> stats = new ArrayList<>();
+        List<Line> raw = new ArrayList<>();
         for (String activation : acc.keySet()) {
-            double[] own = seedVariance(acc.get(activation));
-            if (activation.equals(baseline) || own[1] == 0) {
+            SeedVariance own = SeedVariance.of(acc.get(activation));
+            if (activation.equals(baseline) || own.df() == 0) {
                 continue;
             }
             List<Double> mine = new ArrayList<>();
@@ -132,56 +131,66 @@ public final class ActivationComparison {
                     theirs.add(b);
                 }
             }));
-            if (mine.isEmpty()) {
-                continue;
+            if (!mine.isEmpty()) {
+                raw.add(line(activation, mine, theirs, own, base));
             }
-            int m = mine.size();
-            double lowest = Double.POSITIVE_INFINITY;
-            double highest = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            for (int i = 0; i < m; i++) {
-                double d = mine.get(i) - theirs.get(i);
-                lowest = Math.min(lowest, d);
-                highest = Math.max(highest, d);
-                sum += d;
-            }
-            double mean = sum / m;
-            double variance = own[0] + base[0];
-            double se = Math.sqrt(variance / m);
-            // Welch–Satterthwaite: the degrees of freedom of a sum of two variance estimates
-            double df = variance == 0 ? own[1] + base[1] : variance * variance / (own[0] * own[0] / own[1] + base[0] * base[0] / base[1]);
-            double t = se > 0 ? mean / se : (mean == 0 ? 0 : Math.copySign(Double.MAX_VALUE, mean));
-            double p = se > 0 ? StudentT.twoSidedP(t, Math.max(1, df)) : (mean == 0 ? 1 : 0);
-            names.add(activation);
-            stats.add(new double[] {m, mine.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, Math.sqrt(own[0]), df, t, p});
         }
-        if (names.isEmpty()) {
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
-        double[] raw = stats.stream().mapToDouble(s -> s[8]).toArray();
-        double[] adjusted = Holm.adjust(raw);
+        double[] adjusted = Holm.adjust(raw.stream().mapToDouble(Line::p).toArray());
         List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            double[] s = stats.get(i);
-            lines.add(new Line(names.get(i), (int) s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], adjusted[i]));
+        for (int i = 0; i < raw.size(); i++) {
+            Line l = raw.get(i);
+            lines.add(new Line(l.activation(), l.pairs(), l.robust(), l.baseline(), l.lowest(), l.highest(), l.seedSd(), l.df(), l.t(), adjusted[i]));
         }
         ResultRow first = rows.get(0);
-        return Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base[0]), lines));
+        return Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base.variance()), lines));
     }
 
-    /** An activation's seed variance pooled over its settings with two seeds or more, and its degrees of freedom (0: none). */
-    private static double[] seedVariance(Map<String, Map<Long, Double>> settings) {
-        double squares = 0;
-        int df = 0;
-        for (Map<Long, Double> seeds : settings.values()) {
-            if (seeds.size() >= 2) {
-                double mean = seeds.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-                squares += seeds.values().stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-                df += seeds.size() - 1;
-            }
+    /** One activation's paired differences with the baseline, tested; its p-value not yet adjusted. */
+    private static Line line(String activation, List<Double> mine, List<Double> theirs, SeedVariance own, SeedVariance base) {
+        int m = mine.size();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            double d = mine.get(i) - theirs.get(i);
+            lowest = Math.min(lowest, d);
+            highest = Math.max(highest, d);
+            sum += d;
         }
-        return new double[] {df == 0 ? Double.NaN : squares / df, df};
+        double mean = sum / m;
+        double variance = own.variance() + base.variance();
+        double se = Math.sqrt(variance / m);
+        // Welch–Satterthwaite: the degrees of freedom of a sum of two variance estimates
+        double df = variance == 0 ? own.df() + base.df()
+                : variance * variance / (own.variance() * own.variance() / own.df() + base.variance() * base.variance() / base.df());
+        double t = se > 0 ? mean / se : (mean == 0 ? 0 : Math.copySign(Double.MAX_VALUE, mean));
+        double p = se > 0 ? StudentT.twoSidedP(t, Math.max(1, df)) : (mean == 0 ? 1 : 0);
+        return new Line(activation, m, mine.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, Math.sqrt(own.variance()), df, t, p);
+    }
+
+    /**
+     * An activation's seed variance, pooled over its settings with two seeds or more.
+     *
+     * @param variance Σ(x − mean)² / Σ(n − 1); NaN without degrees of freedom
+     * @param df Σ(n − 1), 0 when no setting has two seeds
+     */
+    private record SeedVariance(double variance, int df) {
+        static SeedVariance of(Map<String, Map<Long, Double>> settings) {
+            double squares = 0;
+            int df = 0;
+            for (Map<Long, Double> seeds : settings.values()) {
+                if (seeds.size() >= 2) {
+                    double mean = seeds.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                    squares += seeds.values().stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+                    df += seeds.size() - 1;
+                }
+            }
+            return new SeedVariance(df == 0 ? Double.NaN : squares / df, df);
+        }
     }
 
     /** Everything that made a model but its activation, its seed and its key. */

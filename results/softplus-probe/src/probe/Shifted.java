@@ -8,7 +8,10 @@ public final class Shifted {
         public String id() { return "softplus-centered"; }
         public String description() { return "softplus(x) - ln 2"; }
         public Activation create(Params p) {
-            return () -> new LambdaBlock(l -> new NDList(ai.djl.nn.Activation.softPlus(l.singletonOrThrow()).sub((float) Math.log(2))), "softplus-centered");
+            return () -> new LambdaBlock(l -> {
+                ai.djl.ndarray.NDArray x = l.singletonOrThrow();
+                return new NDList(ai.djl.nn.Activation.softPlus(x).sub(Scalars.of(x, Math.log(2)))); // a constant that outlives the step
+            }, "softplus-centered");
         }
     }
     /** relu(x) + ln 2: ReLU with Softplus's value at 0. */
@@ -16,7 +19,10 @@ public final class Shifted {
         public String id() { return "relu-raised"; }
         public String description() { return "relu(x) + ln 2"; }
         public Activation create(Params p) {
-            return () -> new LambdaBlock(l -> new NDList(ai.djl.nn.Activation.relu(l.singletonOrThrow()).add((float) Math.log(2))), "relu-raised");
+            return () -> new LambdaBlock(l -> {
+                ai.djl.ndarray.NDArray x = l.singletonOrThrow();
+                return new NDList(ai.djl.nn.Activation.relu(x).add(Scalars.of(x, Math.log(2))));
+            }, "relu-raised");
         }
     }
 }

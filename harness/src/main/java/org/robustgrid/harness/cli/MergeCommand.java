@@ -2,6 +2,7 @@ package org.robustgrid.harness.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.robustgrid.harness.grid.GridFiles;
@@ -40,7 +41,7 @@ final class MergeCommand implements Callable<Integer> {
             throw new SpecException("merge output " + out + " exists; give a new file name (nothing is overwritten)");
         }
         List<ShardCheck> checks = grids ? ShardCheck.ofGrids(inputs) : List.of(ShardCheck.of(inputs));
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (ShardCheck check : checks) {
             check.report().forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().flush();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class ShardCheck {
      * several grids (presets run into their own folders) into one file. Every input must have a manifest.
      */
     public static List<ShardCheck> ofGrids(List<Path> inputs) {
-        Map<String, List<Path>> byGrid = new java.util.LinkedHashMap<>();
+        Map<String, List<Path>> byGrid = new LinkedHashMap<>();
         for (Path in : inputs) {
             Part p = part(in);
             if (p.manifest() == null) {

@@ -32,6 +32,21 @@ def pooled_sums(images):
     return x[:, :, 0::2, 0::2] + x[:, :, 1::2, 0::2] + x[:, :, 0::2, 1::2] + x[:, :, 1::2, 1::2]
 
 
+def fit(model, train_x, train_y):
+    """Three epochs of Adam (lr 1e-3, batch 128) on cross-entropy; then eval mode, no gradients to the weights."""
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for epoch in range(3):
+        perm = torch.randperm(len(train_y))
+        for i in range(0, len(perm), 128):
+            b = perm[i:i + 128]
+            opt.zero_grad()
+            F.cross_entropy(model(train_x[b]), train_y[b]).backward()
+            opt.step()
+    model.eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+
+
 def run(out, fmt, Mlp):
     from autoattack import AutoAttack
     from autoattack.autopgd_base import APGDAttack, APGDAttack_targeted
@@ -45,17 +60,7 @@ def run(out, fmt, Mlp):
     x = torch.tensor(test_sums, dtype=torch.float32) / 1020
     y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
     model = Mlp(196, 32, 10)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    for epoch in range(3):
-        perm = torch.randperm(len(train_y))
-        for i in range(0, len(perm), 128):
-            b = perm[i:i + 128]
-            opt.zero_grad()
-            F.cross_entropy(model(train_x[b]), train_y[b]).backward()
-            opt.step()
-    model.eval()
-    for p in model.parameters():
-        p.requires_grad_(False)
+    fit(model, train_x, train_y)
 
     def robust(adv):
         with torch.no_grad():
@@ -103,17 +108,7 @@ def run_l2(out, fmt, Mlp):
     x = torch.tensor(test_bytes, dtype=torch.float32) / 255
     y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
     model = Mlp(784, 32, 10)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    for epoch in range(3):
-        perm = torch.randperm(len(train_y))
-        for i in range(0, len(perm), 128):
-            b = perm[i:i + 128]
-            opt.zero_grad()
-            F.cross_entropy(model(train_x[b]), train_y[b]).backward()
-            opt.step()
-    model.eval()
-    for p in model.parameters():
-        p.requires_grad_(False)
+    fit(model, train_x, train_y)
 
     def robust(adv):
         with torch.no_grad():

@@ -46,41 +46,62 @@ public record SquareAttack(double eps, int queries, double pInit, boolean rescal
             NDArray oneHot = labels.oneHot(model.numClasses());
             NDArray rows = work.arange(0f, (float) height).reshape(1, 1, height, 1);
             NDArray cols = work.arange(0f, (float) width).reshape(1, 1, 1, width);
-            NDArray best;
-            NDArray bestMargin;
+            NDArray start;
             try (NDManager it = work.newSubManager()) {
                 NDArray stripes = Perturbations.randomSigns(it, new Shape(batch, channels, 1, width)).mul(eps);
-                best = Perturbations.keep(stripes.add(x0).clip(0, 1), work);
-                bestMargin = Perturbations.keep(Perturbations.margin(model.logits(best), oneHot), work);
+                start = Perturbations.keep(stripes.add(x0).clip(0, 1), work);
             }
-            for (int i = 0; i < queries - 1; i++) {
-                boolean done;
-                try (NDManager it = work.newSubManager()) {
-                    Perturbations.retire(it, best, bestMargin);
-                    NDArray active = bestMargin.gt(0);
-                    done = !active.any().getBoolean();
-                    if (!done) {
-                        long side = windowSide(i, channels, height, width);
-                        NDArray top = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(height - side).floor();
-                        NDArray left = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(width - side).floor();
-                        NDArray window = inside(Perturbations.local(top, rows), top, side)
-                                .mul(inside(Perturbations.local(top, cols), left, side));
-                        NDArray proposal = proposal(it, x0, best, window, batch, channels);
-                        // x_best ← x' where L(x') < L(x_best), L = z_y − max_{k≠y} z_k
-                        NDArray margin = Perturbations.margin(model.logits(proposal), oneHot);
-                        NDArray improved = margin.lt(bestMargin).logicalAnd(active);
-                        best = Perturbations.select(improved, proposal, best);
-                        bestMargin = Perturbations.select(improved, margin, bestMargin);
-                    }
-                    Perturbations.keep(best, work);
-                    Perturbations.keep(bestMargin, work);
-                }
-                if (done) {
-                    break;
-                }
-            }
+            NDArray best = search(model, oneHot, start, queries, work, (it, i, current) -> {
+                long side = windowSide(i, channels, height, width);
+                NDArray top = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(height - side).floor();
+                NDArray left = it.randomUniform(0f, 1f, new Shape(batch, 1, 1, 1)).mul(width - side).floor();
+                NDArray window = inside(Perturbations.local(top, rows), top, side).mul(inside(Perturbations.local(top, cols), left, side));
+                return proposal(it, x0, current, window, batch, channels);
+            });
             return Perturbations.keep(best, outer);
         }
+    }
+
+    /** A query's proposal for every image, made in the query's scope {@code it} from the current best {@code best}. */
+    interface Proposer {
+        NDArray propose(NDManager it, int query, NDArray best);
+    }
+
+    /**
+     * The random search of both norms: from {@code start}, {@code queries − 1} queries, each a proposal per image
+     * that is kept where it lowers the margin loss {@code z_y − max_{k≠y} z_k}; images stop once fooled, and the
+     * search stops when all are.
+     *
+     * @return the best points, attached to {@code work}
+     */
+    static NDArray search(Classifier model, NDArray oneHot, NDArray start, int queries, NDManager work, Proposer proposer) {
+        NDArray best = start;
+        NDArray bestMargin;
+        try (NDManager it = work.newSubManager()) {
+            bestMargin = Perturbations.keep(Perturbations.margin(model.logits(best), oneHot), work);
+        }
+        for (int i = 0; i < queries - 1; i++) {
+            boolean done;
+            try (NDManager it = work.newSubManager()) {
+                Perturbations.retire(it, best, bestMargin);
+                NDArray active = bestMargin.gt(0);
+                done = !active.any().getBoolean();
+                if (!done) {
+                    NDArray proposal = proposer.propose(it, i, best);
+                    // x_best ← x' where L(x') < L(x_best)
+                    NDArray margin = Perturbations.margin(model.logits(proposal), oneHot);
+                    NDArray improved = margin.lt(bestMargin).logicalAnd(active);
+                    best = Perturbations.select(improved, proposal, best);
+                    bestMargin = Perturbations.select(improved, margin, bestMargin);
+                }
+                Perturbations.keep(best, work);
+                Perturbations.keep(bestMargin, work);
+            }
+            if (done) {
+                break;
+            }
+        }
+        return best;
     }
 
     /**

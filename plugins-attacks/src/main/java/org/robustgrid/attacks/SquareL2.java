@@ -44,36 +44,18 @@ public record SquareL2(double eps, int queries, double pInit, boolean rescale) i
             int tiles = startTiles(height, width);
             float[] signs = Perturbations.randomSigns(work, new Shape(tiles, batch, channels)).toFloatArray();
             float[] coins = work.randomUniform(0f, 1f, new Shape(tiles)).toFloatArray();
-            NDArray best = start(x0, signs, transposes(coins));
-            NDArray bestMargin = Perturbations.margin(model.logits(best), oneHot);
-            for (int i = 0; i < queries - 1; i++) {
-                boolean done;
-                try (NDManager it = work.newSubManager()) {
-                    Perturbations.retire(it, best, bestMargin);
-                    NDArray active = bestMargin.gt(0);
-                    done = !active.any().getBoolean();
-                    if (!done) {
-                        int side = windowSide(i, channels, height, width);
-                        // the reference's random_int(0, h - s): floor((h - s)·u), the same bound for both corners
-                        float[] u = it.randomUniform(0f, 1f, new Shape(5)).toFloatArray();
-                        int[] corners = new int[4];
-                        for (int k = 0; k < 4; k++) {
-                            corners[k] = (int) Math.floor((k % 2 == 0 ? height - side : width - side) * u[k]);
-                        }
-                        NDArray sign = Perturbations.randomSigns(it, new Shape(batch, channels, 1, 1));
-                        NDArray proposal = propose(x0, best, side, corners, u[4] > 0.5f, sign);
-                        NDArray margin = Perturbations.margin(model.logits(proposal), oneHot);
-                        NDArray improved = margin.lt(bestMargin).logicalAnd(active);
-                        best = Perturbations.select(improved, proposal, best);
-                        bestMargin = Perturbations.select(improved, margin, bestMargin);
-                    }
-                    Perturbations.keep(best, work);
-                    Perturbations.keep(bestMargin, work);
+            NDArray start = start(x0, signs, transposes(coins));
+            NDArray best = SquareAttack.search(model, oneHot, start, queries, work, (it, i, current) -> {
+                int side = windowSide(i, channels, height, width);
+                // the reference's random_int(0, h - s): floor((h - s)·u), for both windows' corners
+                float[] u = it.randomUniform(0f, 1f, new Shape(5)).toFloatArray();
+                int[] corners = new int[4];
+                for (int k = 0; k < 4; k++) {
+                    corners[k] = (int) Math.floor((k % 2 == 0 ? height - side : width - side) * u[k]);
                 }
-                if (done) {
-                    break;
-                }
-            }
+                NDArray sign = Perturbations.randomSigns(it, new Shape(batch, channels, 1, 1));
+                return propose(x0, current, side, corners, u[4] > 0.5f, sign);
+            });
             return Perturbations.keep(best, outer);
         }
     }

@@ -47,6 +47,26 @@ def fit(model, train_x, train_y):
         p.requires_grad_(False)
 
 
+def trained(model, transform, scale):
+    """The model fitted on the training images as transform gives them (integers, the image is value / scale);
+    returns the first N test images as those integers, as floats, their labels, and the model."""
+    train_x = torch.tensor(transform(idx("train-images-idx3-ubyte.gz")), dtype=torch.float32) / scale
+    train_y = torch.tensor(idx("train-labels-idx1-ubyte.gz"), dtype=torch.long)
+    test = transform(idx("t10k-images-idx3-ubyte.gz"))[:N]
+    x = torch.tensor(test, dtype=torch.float32) / scale
+    y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
+    fit(model, train_x, train_y)
+    return test, x, y, model
+
+
+def robustness(model, y):
+    """Per image, 1 where the model still classifies the (adversarial) image right."""
+    def robust(adv):
+        with torch.no_grad():
+            return (model(adv).argmax(1) == y).long()
+    return robust
+
+
 def run(out, fmt, Mlp):
     from autoattack import AutoAttack
     from autoattack.autopgd_base import APGDAttack, APGDAttack_targeted
@@ -54,17 +74,8 @@ def run(out, fmt, Mlp):
     from autoattack.square import SquareAttack
 
     torch.manual_seed(0)
-    train_x = torch.tensor(pooled_sums(idx("train-images-idx3-ubyte.gz")), dtype=torch.float32) / 1020
-    train_y = torch.tensor(idx("train-labels-idx1-ubyte.gz"), dtype=torch.long)
-    test_sums = pooled_sums(idx("t10k-images-idx3-ubyte.gz"))[:N]
-    x = torch.tensor(test_sums, dtype=torch.float32) / 1020
-    y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
-    model = Mlp(196, 32, 10)
-    fit(model, train_x, train_y)
-
-    def robust(adv):
-        with torch.no_grad():
-            return (model(adv).argmax(1) == y).long()
+    test_sums, x, y, model = trained(Mlp(196, 32, 10), pooled_sums, 1020)
+    robust = robustness(model, y)
 
     lines = [model.dump("mlp"), fmt("images", torch.tensor(test_sums)), fmt("labels", y), fmt("eps", torch.tensor(EPS))]
     clean = robust(x)
@@ -102,17 +113,8 @@ def run_l2(out, fmt, Mlp):
     from autoattack.square import SquareAttack
 
     torch.manual_seed(0)
-    train_x = torch.tensor(idx("train-images-idx3-ubyte.gz"), dtype=torch.float32) / 255
-    train_y = torch.tensor(idx("train-labels-idx1-ubyte.gz"), dtype=torch.long)
-    test_bytes = idx("t10k-images-idx3-ubyte.gz")[:N]
-    x = torch.tensor(test_bytes, dtype=torch.float32) / 255
-    y = torch.tensor(idx("t10k-labels-idx1-ubyte.gz")[:N], dtype=torch.long)
-    model = Mlp(784, 32, 10)
-    fit(model, train_x, train_y)
-
-    def robust(adv):
-        with torch.no_grad():
-            return (model(adv).argmax(1) == y).long()
+    test_bytes, x, y, model = trained(Mlp(784, 32, 10), lambda images: images, 255)
+    robust = robustness(model, y)
 
     lines = [model.dump("mlp"), fmt("images", torch.tensor(test_bytes.astype(np.int64))), fmt("labels", y),
              fmt("eps", torch.tensor(EPS_L2)), fmt("robust.clean", robust(x))]

@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  * numbers are identical, within the recorded number's 95% interval, or different.
  */
 @Command(name = "verify", description = "Recompute a sample of a results folder's rows from its checkpoints (or by training again)"
-        + " and compare: identical, within the recorded number's 95% interval, or different. Exit 0 only when none differs.")
+        + " and compare: identical, within the recorded number's 95%% interval, or different. Exit 0 only when none differs.")
 final class VerifyCommand implements Callable<Integer> {
 
     /** Rows recomputed when --sample is not given. */

@@ -7,12 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustgrid.harness.plugin.PluginRegistry;
 import org.robustgrid.harness.fixtures.TestPlugins;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class CliTest {
 
@@ -44,6 +47,27 @@ class CliTest {
         assertTrue(run("run", "--help").out().contains("--eval-attacks"), "run's help lists the grid keys");
         String help = run("--help").out();
         assertTrue(help.contains("Exit codes:") && help.contains("3   a file could not be written"), help);
+    }
+
+    /** Picocli formats a command's description, header and footer with {@code String.format}: a bare {@code %} prints a warning and the raw text. */
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        CommandLine root = Main.commandLine(new Main().withRegistry(PluginRegistry.of(TestPlugins.all())));
+        List<CommandLine> commands = new ArrayList<>(List.of(root));
+        commands.addAll(root.getSubcommands().values());
+        for (CommandLine command : commands) {
+            CommandSpec spec = command.getCommandSpec();
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            texts.addAll(List.of(spec.usageMessage().header()));
+            texts.addAll(List.of(spec.usageMessage().footer()));
+            for (String text : texts) {
+                try {
+                    String.format(text);
+                } catch (IllegalFormatException e) {
+                    throw new AssertionError(spec.qualifiedName() + ": '" + text + "' is not a format string (" + e + "); write %% for %");
+                }
+            }
+        }
     }
 
     @Test

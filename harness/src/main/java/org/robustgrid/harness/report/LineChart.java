@@ -1,6 +1,8 @@
 package org.robustgrid.harness.report;
 
 import java.util.List;
+import java.util.Locale;
+import org.robustgrid.harness.plugin.SpecText;
 
 /**
  * Lines over a numeric x axis, as inline SVG: robustness curves (accuracy against ε) and training
@@ -31,6 +33,8 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
     private static final double WIDTH = 760;
     private static final double PLOT_HEIGHT = 260;
     private static final double LEFT = 60;
+    /** Room right of the plot for half the last x tick's label ({@code 16/255}, {@code 11725}). */
+    private static final double RIGHT = 36;
     private static final double TOP = 34;
     private static final double LEGEND_ROW = 16;
 
@@ -46,7 +50,7 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
         if (!(xMax > xMin)) {
             xMax = xMin + 1;
         }
-        double plotWidth = WIDTH - LEFT - 20;
+        double plotWidth = WIDTH - LEFT - RIGHT;
         double height = TOP + PLOT_HEIGHT + 44 + LEGEND_ROW * lines.size();
         StringBuilder s = new StringBuilder(Svg.open(WIDTH, height, name, title));
         s.append(Svg.text(WIDTH / 2, 20, "middle", 14, "font-weight=\"bold\"", 0, title));
@@ -54,12 +58,12 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
             double v = yMin + (yMax - yMin) * t / 4;
             double y = TOP + PLOT_HEIGHT * (1 - (double) t / 4);
             s.append(Svg.line(LEFT, y, LEFT + plotWidth, y, "stroke=\"#e0e0e0\""));
-            s.append(Svg.text(LEFT - 6, y + 4, "end", 11, "", 0, String.format(java.util.Locale.ROOT, "%.2f", v)));
+            s.append(Svg.text(LEFT - 6, y + 4, "end", 11, "", 0, String.format(Locale.ROOT, "%.2f", v)));
         }
         for (int t = 0; t <= 4; t++) {
             double v = xMin + (xMax - xMin) * t / 4;
             double x = LEFT + plotWidth * t / 4;
-            s.append(Svg.text(x, TOP + PLOT_HEIGHT + 16, "middle", 11, "", 0, String.format(java.util.Locale.ROOT, "%.4g", v)));
+            s.append(Svg.text(x, TOP + PLOT_HEIGHT + 16, "middle", 11, "class=\"x-tick\"", 0, tick(v)));
         }
         s.append(Svg.text(LEFT + plotWidth / 2, TOP + PLOT_HEIGHT + 32, "middle", 12, "", 0, xLabel));
         s.append(Svg.text(14, TOP + PLOT_HEIGHT / 2, "middle", 12, "", -90, yLabel));
@@ -86,5 +90,17 @@ record LineChart(String name, String title, String xLabel, String yLabel, List<L
             s.append(Svg.text(LEFT + 30, ly, "start", 11, "", 0, l.label()));
         }
         return s.append("</svg>\n").toString();
+    }
+
+    /**
+     * An x tick's label as the budgets are written: a fraction where the value is one ({@code 4/255}
+     * on an L∞ axis, whose ticks are quarters of twice a budget in 255ths), a whole number where it is one
+     * or from 100 up (training steps), else the shortest decimal ({@code 0.25}).
+     */
+    static String tick(double v) {
+        if (Math.abs(v) >= 100 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return SpecText.value(Double.toString(v));
     }
 }

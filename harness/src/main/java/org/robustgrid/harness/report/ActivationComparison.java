@@ -20,12 +20,18 @@ import org.robustgrid.harness.stats.StudentT;
  * also differ on 10,000 images, so a McNemar test of two models says little about their activations).
  *
  * <p>For an attack, a <em>setting</em> is everything that made a model but its activation and its seed
- * (schedule, recipe, strategy, ...). An activation's seed variance s² is pooled over its settings with two
- * seeds or more, Σ(x − mean)² / Σ(n − 1), so an activation whose seeds scatter widely (one that sometimes fails
- * to train) does not inflate another's. An activation is paired with the baseline in every (setting, seed)
- * both have; with m pairs of mean difference Δ̄, t = Δ̄ / √((s² + s_baseline²)/m), with Welch–Satterthwaite
- * degrees of freedom. The activations' p-values are Holm-adjusted within the attack; below 0.05 the activation
- * is {@code higher} or {@code lower}, else {@code not separated}.
+ * (schedule, recipe, strategy, ...). An activation is paired with the baseline in every (setting, seed) both
+ * have: a model and the baseline's model of the same seed start from the same draws (data order, and the
+ * initial weights of every layer of the same shape), so their difference cancels much of what the seed does
+ * to both. With m pairs of differences d, mean Δ̄ and standard deviation s_d, the paired t test: t = Δ̄ / (s_d/√m)
+ * with m − 1 degrees of freedom. Each activation's test uses its own differences only, so an activation whose
+ * seeds scatter widely (one that sometimes fails to train) does not hide another's difference. An activation
+ * is tested when it and the baseline each have two seeds of some setting (the differences then measure the
+ * seed noise, not only how settings differ) and two pairs or more. The activations' p-values are Holm-adjusted
+ * within the attack; below 0.05 the activation is {@code higher} or {@code lower}, else {@code not separated}.
+ * How much: Δ̄ ± q·s_d/√m, q the t critical value at 0.05/k for k activations, a 95% interval simultaneous over
+ * the attack's activations (Bonferroni; an interval that excludes 0 always comes with a Holm verdict of higher
+ * or lower).
  */
 public final class ActivationComparison {
 
@@ -43,13 +49,15 @@ public final class ActivationComparison {
      * @param baseline the baseline's over the same pairs
      * @param lowest the smallest difference of a pair
      * @param highest the largest
-     * @param seedSd its seed-to-seed standard deviation
-     * @param df the test's degrees of freedom
+     * @param low the lower end of the mean difference's simultaneous 95% interval
+     * @param high its upper end
+     * @param sd the standard deviation of the pairs' differences
+     * @param df the test's degrees of freedom, pairs − 1
      * @param t the statistic
      * @param p the Holm-adjusted two-sided p-value
      */
-    public record Line(String activation, int pairs, double robust, double baseline, double lowest, double highest, double seedSd, double df,
-            double t, double p) {
+    public record Line(String activation, int pairs, double robust, double baseline, double lowest, double highest, double low, double high,
+            double sd, double df, double t, double p) {
         double delta() {
             return robust - baseline;
         }
@@ -65,7 +73,7 @@ public final class ActivationComparison {
      * @param attack the attack's spec
      * @param images eval images of its rows
      * @param baselineSd the baseline's seed-to-seed standard deviation of robust accuracy
-     * @param lines one per activation other than the baseline with pairs and a seed variance, in the order of the rows
+     * @param lines one per activation other than the baseline with two pairs or more and two seeds of a setting, in the order of the rows
      */
     public record Attack(String attack, int images, double baselineSd, List<Line> lines) {}
 
@@ -116,7 +124,7 @@ public final class ActivationComparison {
         if (base == null || base.df() == 0) {
             return Optional.empty();
         }
-        List<Line> raw = new ArrayList<>();
+        List<Paired> paired = new ArrayList<>();
         for (String activation : acc.keySet()) {
             SeedVariance own = SeedVariance.of(acc.get(activation));
             if (activation.equals(baseline) || own.df() == 0) {
@@ -131,45 +139,59 @@ public final class ActivationComparison {
                     theirs.add(b);
                 }
             }));
-            if (!mine.isEmpty()) {
-                raw.add(line(activation, mine, theirs, own, base));
+            if (mine.size() >= 2) {
+                paired.add(new Paired(activation, mine, theirs));
             }
         }
-        if (raw.isEmpty()) {
+        if (paired.isEmpty()) {
             return Optional.empty();
         }
+        List<Line> raw = paired.stream().map(pair -> line(pair, paired.size())).toList();
         double[] adjusted = Holm.adjust(raw.stream().mapToDouble(Line::p).toArray());
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Line l = raw.get(i);
-            lines.add(new Line(l.activation(), l.pairs(), l.robust(), l.baseline(), l.lowest(), l.highest(), l.seedSd(), l.df(), l.t(), adjusted[i]));
+            lines.add(new Line(l.activation(), l.pairs(), l.robust(), l.baseline(), l.lowest(), l.highest(), l.low(), l.high(), l.sd(), l.df(),
+                    l.t(), adjusted[i]));
         }
         ResultRow first = rows.get(0);
         return Optional.of(new Attack(first.attack(), first.measures().evalExamples(), Math.sqrt(base.variance()), lines));
     }
 
-    /** One activation's paired differences with the baseline, tested; its p-value not yet adjusted. */
-    private static Line line(String activation, List<Double> mine, List<Double> theirs, SeedVariance own, SeedVariance base) {
+    /** An activation's robust accuracies and the baseline's, pair by pair. */
+    private record Paired(String activation, List<Double> mine, List<Double> theirs) {}
+
+    /**
+     * One activation's paired differences with the baseline, tested: its p-value not yet adjusted; its interval
+     * simultaneous over {@code k} activations.
+     */
+    private static Line line(Paired pair, int k) {
+        List<Double> mine = pair.mine();
+        List<Double> theirs = pair.theirs();
         int m = mine.size();
+        double[] d = new double[m];
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
         double sum = 0;
         for (int i = 0; i < m; i++) {
-            double d = mine.get(i) - theirs.get(i);
-            lowest = Math.min(lowest, d);
-            highest = Math.max(highest, d);
-            sum += d;
+            d[i] = mine.get(i) - theirs.get(i);
+            lowest = Math.min(lowest, d[i]);
+            highest = Math.max(highest, d[i]);
+            sum += d[i];
         }
         double mean = sum / m;
-        double variance = own.variance() + base.variance();
-        double se = Math.sqrt(variance / m);
-        // Welch–Satterthwaite: the degrees of freedom of a sum of two variance estimates
-        double df = variance == 0 ? own.df() + base.df()
-                : variance * variance / (own.variance() * own.variance() / own.df() + base.variance() * base.variance() / base.df());
+        double squares = 0;
+        for (double v : d) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(squares / (m - 1));
+        double se = sd / Math.sqrt(m);
+        double df = m - 1;
         double t = se > 0 ? mean / se : (mean == 0 ? 0 : Math.copySign(Double.MAX_VALUE, mean));
-        double p = se > 0 ? StudentT.twoSidedP(t, Math.max(1, df)) : (mean == 0 ? 1 : 0);
-        return new Line(activation, m, mine.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
-                theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, Math.sqrt(own.variance()), df, t, p);
+        double p = se > 0 ? StudentT.twoSidedP(t, df) : (mean == 0 ? 1 : 0);
+        double half = se * StudentT.critical(ALPHA / k, df);
+        return new Line(pair.activation(), m, mine.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                theirs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), lowest, highest, mean - half, mean + half, sd, df, t, p);
     }
 
     /**
@@ -210,18 +232,18 @@ public final class ActivationComparison {
         StringBuilder sb = new StringBuilder();
         sb.append("against ").append(baselineId).append(": each activation paired with ").append(baselineId)
                 .append(" in every (setting, seed) both have; delta = robust accuracy minus ").append(baselineId)
-                .append("'s; seed sd = the activation's seed-to-seed standard deviation; t = mean delta / sqrt((sd^2 + ")
-                .append(baselineId).append(" sd^2) / pairs), Welch df; p two-sided, Holm-adjusted over the activations; alpha ")
-                .append(ALPHA).append('\n');
+                .append("'s, per pair; 95% CI of the mean delta, simultaneous over the activations (Bonferroni); sd = the deltas'")
+                .append(" standard deviation; paired t = mean delta / (sd / sqrt(pairs)), df = pairs - 1; p two-sided, Holm-adjusted")
+                .append(" over the activations; alpha ").append(ALPHA).append('\n');
         for (Attack a : attacks) {
             sb.append(String.format(Locale.ROOT, "%n== %s on %d images: %s seed sd %.4f ==%n", SpecText.display(a.attack()), a.images(),
                     baselineId, a.baselineSd()));
-            sb.append(String.format(Locale.ROOT, "%-30s %5s %8s %8s %8s %19s %8s %5s %7s %9s  %s%n", "activation", "pairs", "robust", baselineId,
-                    "delta", "delta per pair", "seed sd", "df", "t", "p (Holm)", "verdict"));
+            sb.append(String.format(Locale.ROOT, "%-30s %5s %8s %8s %8s %19s %19s %8s %5s %7s %9s  %s%n", "activation", "pairs", "robust",
+                    baselineId, "delta", "95% CI of delta", "delta per pair", "sd", "df", "t", "p (Holm)", "verdict"));
             for (Line l : a.lines()) {
-                sb.append(String.format(Locale.ROOT, "%-30s %5d %8.4f %8.4f %+8.4f %+9.4f..%+8.4f %8.4f %5.1f %7.2f %9.4f  %s%n",
-                        SpecText.display(l.activation()), l.pairs(), l.robust(), l.baseline(), l.delta(), l.lowest(), l.highest(), l.seedSd(),
-                        l.df(), l.t(), l.p(), l.verdict()));
+                sb.append(String.format(Locale.ROOT, "%-30s %5d %8.4f %8.4f %+8.4f %+9.4f..%+8.4f %+9.4f..%+8.4f %8.4f %5.1f %7.2f %9.4f  %s%n",
+                        SpecText.display(l.activation()), l.pairs(), l.robust(), l.baseline(), l.delta(), l.low(), l.high(), l.lowest(), l.highest(),
+                        l.sd(), l.df(), l.t(), l.p(), l.verdict()));
             }
         }
         return sb.toString();

@@ -32,21 +32,23 @@ final class ComparisonSection implements Section {
             return;
         }
         h.append("<section id=\"compare\">\n<h2>Activations against ReLU</h2>\n");
-        Html.note(h, "Each activation paired with ReLU in every setting (schedule, recipe, strategy) and seed both have. delta: robust"
-                + " accuracy minus ReLU's, its mean and its range over the pairs. The test weighs the mean delta against the two activations'"
-                + " seed-to-seed spread (Welch's t, df from the seeds), Holm-adjusted over the activations at 0.05: two seeds of one"
-                + " activation also differ, so a difference smaller than that spread is not read as the activation's. Regenerate as text"
-                + " with ./robustgrid compare RESULTS_CSV.");
+        Html.note(h, "Each activation paired with ReLU in every setting (schedule, recipe, strategy) and seed both have: models of one"
+                + " seed start from the same draws, so their difference cancels much of what the seed does. delta: robust accuracy minus"
+                + " ReLU's: its mean, the mean's 95% interval (simultaneous over the activations, Bonferroni) and its range over the pairs."
+                + " The test weighs the mean delta against the deltas' own spread over the seeds and settings (paired t, df = pairs − 1),"
+                + " Holm-adjusted over the activations at 0.05: two seeds of one activation also differ, so a difference smaller than"
+                + " that spread is not read as the activation's. Regenerate as text with ./robustgrid compare RESULTS_CSV.");
         for (ActivationComparison.Attack a : attacks) {
             h.append("<h3>").append(Svg.esc(SpecText.display(a.attack()))).append(String.format(Locale.ROOT,
                     " <span class=\"spec\">%d images; ReLU seed sd %.4f</span></h3>%n", a.images(), a.baselineSd()));
             h.append("<table class=\"board\">\n<tr><th>activation</th><th>pairs</th><th>robust</th><th>ReLU</th><th>delta</th>"
-                    + "<th>delta per pair</th><th>seed sd</th><th>t</th><th>df</th><th>p (Holm)</th><th>verdict</th></tr>\n");
+                    + "<th>95% CI of delta</th><th>delta per pair</th><th>sd of delta</th><th>t</th><th>df</th><th>p (Holm)</th><th>verdict</th></tr>\n");
             for (ActivationComparison.Line l : a.lines()) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class=\"num\">%d</td><td class=\"num\">%.4f</td><td class=\"num\">%.4f</td>"
-                        + "<td class=\"num\">%+.4f</td><td class=\"num\">%+.4f .. %+.4f</td><td class=\"num\">%.4f</td><td class=\"num\">%.2f</td>"
+                        + "<td class=\"num\">%+.4f</td><td class=\"num\">%+.4f .. %+.4f</td><td class=\"num\">%+.4f .. %+.4f</td><td class=\"num\">%.4f</td><td class=\"num\">%.2f</td>"
                         + "<td class=\"num\">%.1f</td><td class=\"num\">%.4f</td><td>%s</td></tr>%n", Svg.esc(SpecText.display(l.activation())),
-                        l.pairs(), l.robust(), l.baseline(), l.delta(), l.lowest(), l.highest(), l.seedSd(), l.t(), l.df(), l.p(), l.verdict()));
+                        l.pairs(), l.robust(), l.baseline(), l.delta(), l.low(), l.high(), l.lowest(), l.highest(), l.sd(), l.t(), l.df(), l.p(),
+                        l.verdict()));
             }
             h.append("</table>\n");
         }

@@ -1,7 +1,7 @@
 package org.robustgrid.harness.stats;
 
 /**
- * Student's t distribution: the two-sided p-value of a t statistic, from the regularized incomplete beta
+ * Student's t distribution: the two-sided p-value of a t statistic, and its inverse, from the regularized incomplete beta
  * function, {@code P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, 1/2)}, evaluated by its continued fraction (Lentz's method).
  */
 public final class StudentT {
@@ -19,6 +19,34 @@ public final class StudentT {
             throw new IllegalArgumentException("a t test needs a finite statistic and df >= 1; got t " + t + ", df " + df);
         }
         return Math.min(1, regularizedBeta(df / (df + t * t), df / 2, 0.5));
+    }
+
+    /**
+     * The critical value: the {@code t ≥ 0} whose two-sided p-value is {@code alpha} (the half-width of a
+     * {@code 1 − alpha} interval in standard errors), by bisection on {@link #twoSidedP}.
+     *
+     * @param alpha in (0, 1)
+     * @param df degrees of freedom, at least 1
+     */
+    public static double critical(double alpha, double df) {
+        if (!(alpha > 0 && alpha < 1) || !(df >= 1)) {
+            throw new IllegalArgumentException("a critical value needs alpha in (0, 1) and df >= 1; got alpha " + alpha + ", df " + df);
+        }
+        double low = 0;
+        double high = 1;
+        while (twoSidedP(high, df) > alpha) {
+            low = high;
+            high *= 2;
+        }
+        for (int i = 0; i < 200 && high - low > 1e-12 * high; i++) {
+            double mid = (low + high) / 2;
+            if (twoSidedP(mid, df) > alpha) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (low + high) / 2;
     }
 
     /** {@code I_x(a, b)} for x in [0, 1] and a, b &gt; 0. */

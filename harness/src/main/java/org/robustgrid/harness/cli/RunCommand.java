@@ -17,6 +17,7 @@ import org.robustgrid.harness.data.Datasets;
 import org.robustgrid.harness.engine.Devices;
 import org.robustgrid.harness.files.FolderLock;
 import org.robustgrid.harness.files.WriteFailure;
+import org.robustgrid.harness.grid.GridFiles;
 import org.robustgrid.harness.grid.GridKey;
 import org.robustgrid.harness.grid.GridPlan;
 import org.robustgrid.harness.grid.GridRunner;
@@ -158,9 +159,9 @@ final class RunCommand implements Callable<Integer> {
     private void writeGrid(GridSpec grid) {
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("grid.txt"), grid.toText(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(GridFiles.GRID), grid.toText(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new WriteFailure(out.resolve("grid.txt"), e);
+            throw new WriteFailure(out.resolve(GridFiles.GRID), e);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.robustgrid.harness.data.DataOptions;
 import org.robustgrid.harness.data.Datasets;
@@ -89,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
         Path results = dir.resolve(ResultsStore.FILE);
         List<Path> grids = GridFiles.of(dir);
         if (!Files.isRegularFile(results) || grids.isEmpty()) {
-            throw new SpecException(folder + " is not a results folder: it has no " + (Files.isRegularFile(results) ? "grid.txt" : ResultsStore.FILE)
+            throw new SpecException(folder + " is not a results folder: it has no " + (Files.isRegularFile(results) ? GridFiles.GRID : ResultsStore.FILE)
                     + "; expected a folder written by 'robustgrid run' or 'robustgrid merge' (results.csv, grid.txt or grids/, checkpoints/)");
         }
         List<ResultRow> rows = LeaderboardCommand.distinct(spec, ResultsStore.read(results), results).stream()
@@ -121,11 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (int i : chosen) {
             ResultRow row = rows.get(i);
             // the grid that made the row; the first when none did (recompute then says what is missing)
-            int g = 0;
-            while (g < plans.size() - 1 && !GridRunner.made(plans.get(g), row)) {
-                g++;
-            }
-            int which = GridRunner.made(plans.get(g), row) ? g : 0;
+            int which = IntStream.range(0, plans.size()).filter(g -> GridRunner.made(plans.get(g), row)).findFirst().orElse(0);
             String dataset = specs.get(which).get("dataset");
             GridRunner runner = runners.computeIfAbsent(dataset, d -> new GridRunner(
                     Datasets.load(new DataOptions(d, dataDir, false, null, 0, 0, 0L)), dev, dir, spec.commandLine().getErr()));

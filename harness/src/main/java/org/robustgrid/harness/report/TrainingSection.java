@@ -1,11 +1,16 @@
 package org.robustgrid.harness.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.robustgrid.harness.checkpoint.TrainingLog;
 import org.robustgrid.harness.plugin.SpecText;
+import org.robustgrid.harness.results.Column;
 import org.robustgrid.harness.results.ResultRow;
 import org.robustgrid.harness.spi.Params;
 
@@ -37,11 +42,11 @@ final class TrainingSection implements Section {
                 }
             }
             Colouring colouring = Colouring.of(d.rows);
-            double[] axis = lossAxis(d.logs.values());
-            double top = axis[0];
-            if (axis[1] > top) {
-                Html.note(h, String.format(java.util.Locale.ROOT, "The loss axis ends at %.3g, three times the largest loss any model logged over"
-                        + " the second half of its training; readings above it (the largest is %.3g) are drawn at its top.", top, axis[1]));
+            LossAxis axis = lossAxis(d.logs.values());
+            double top = axis.top();
+            if (axis.largest() > top) {
+                Html.note(h, String.format(Locale.ROOT, "The loss axis ends at %.3g, three times the largest loss any model logged over"
+                        + " the second half of its training; readings above it (the largest is %.3g) are drawn at its top.", top, axis.largest()));
             }
             if (colouring.varies()) {
                 Html.note(h, "Lines are coloured by " + colouring.what + ".");
@@ -58,7 +63,7 @@ final class TrainingSection implements Section {
                     loss.add(new LineChart.Line(r.model().modelKey(), label, style, x,
                             entries.stream().mapToDouble(TrainingLog.Entry::loss).toArray()));
                     double[] adv = entries.stream().mapToDouble(TrainingLog.Entry::adversarialAccuracy).toArray();
-                    if (java.util.Arrays.stream(adv).anyMatch(v -> !Double.isNaN(v))) {
+                    if (Arrays.stream(adv).anyMatch(v -> !Double.isNaN(v))) {
                         adversarial.add(new LineChart.Line(r.model().modelKey(), label, style, x, adv));
                     }
                 }
@@ -95,11 +100,18 @@ final class TrainingSection implements Section {
     }
 
     /**
-     * The top of the loss axis and the largest finite loss: three times the largest loss logged over the second
-     * half of any model's readings (a model that blew up early, at 10^11, does not flatten every other line),
-     * or the largest loss when that is lower.
+     * The loss axis of the training charts.
+     *
+     * @param top where the axis ends
+     * @param largest the largest finite loss any model logged
      */
-    static double[] lossAxis(java.util.Collection<TrainingLog> logs) {
+    record LossAxis(double top, double largest) {}
+
+    /**
+     * The loss axis: its top is three times the largest loss logged over the second half of any model's readings
+     * (a model that blew up early, at 10^11, does not flatten every other line), or the largest loss when that is lower.
+     */
+    static LossAxis lossAxis(Collection<TrainingLog> logs) {
         double largest = 0;
         double late = 0;
         for (TrainingLog log : logs) {
@@ -113,17 +125,17 @@ final class TrainingSection implements Section {
             }
         }
         double top = late > 0 ? Math.min(largest, 3 * late) : largest;
-        return new double[] {Math.max(top, 1e-9), largest};
+        return new LossAxis(Math.max(top, 1e-9), largest);
     }
 
     /** What the lines' colours tell apart: the activation when the rows have several, else the strategy, else the partition. */
     private static final class Colouring {
         final String what;
         final Map<String, String> labels;
-        private final java.util.function.Function<ResultRow, String> key;
+        private final Function<ResultRow, String> key;
         private final List<String> values;
 
-        private Colouring(String what, java.util.function.Function<ResultRow, String> key, List<ResultRow> rows, Map<String, String> labels) {
+        private Colouring(String what, Function<ResultRow, String> key, List<ResultRow> rows, Map<String, String> labels) {
             this.what = what;
             this.key = key;
             this.values = rows.stream().map(key).distinct().toList();
@@ -131,7 +143,7 @@ final class TrainingSection implements Section {
         }
 
         static Colouring of(List<ResultRow> rows) {
-            List<String> acts = ReportData.distinct(rows, org.robustgrid.harness.results.Column.ACTIVATION);
+            List<String> acts = ReportData.distinct(rows, Column.ACTIVATION);
             Map<String, String> labels = Specs.labels(acts);
             if (acts.size() > 1) {
                 return new Colouring("activation", r -> r.model().activation(), rows, labels);

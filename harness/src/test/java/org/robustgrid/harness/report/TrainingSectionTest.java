@@ -44,9 +44,9 @@ class TrainingSectionTest {
                 "aaaa000000000001", log(2.1, 1.6, 1.3, 1.2, 1.1, 1.05),
                 "aaaa000000000002", log(235922, 1753221, 716, 1.9, 1.5, 1.2));
         ReportData d = new ReportData(List.of(row("fedavg", "aaaa000000000001"), row("calfat", "aaaa000000000002")), null, logs);
-        double[] axis = TrainingSection.lossAxis(logs.values());
-        assertEquals(3 * 1.9, axis[0], 1e-12, "three times the largest loss of any second half");
-        assertEquals(1753221, axis[1], 1e-6);
+        TrainingSection.LossAxis axis = TrainingSection.lossAxis(logs.values());
+        assertEquals(3 * 1.9, axis.top(), 1e-12, "three times the largest loss of any second half");
+        assertEquals(1753221, axis.largest(), 1e-6);
         StringBuilder h = new StringBuilder();
         new TrainingSection(d).render(h);
         String page = h.toString();

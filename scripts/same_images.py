@@ -66,11 +66,15 @@ def balanced_head(labels, n):
     return picked
 
 
-def test_indices(outcome, labels):
-    """The outcomes keyed by test-set index: as they are for the whole test set, else rebuilt from the labels."""
+def test_indices(outcome, labels, heads):
+    """The outcomes keyed by test-set index: as they are for the whole test set, else rebuilt from the labels
+    (heads: the balanced subsets drawn so far, by size, shared over the models)."""
     if labels is None or len(outcome) == len(labels):
         return outcome
-    return {index: outcome[k] for k, index in enumerate(balanced_head(labels, len(outcome)))}
+    n = len(outcome)
+    if n not in heads:
+        heads[n] = balanced_head(labels, n)
+    return {index: outcome[k] for k, index in enumerate(heads[n])}
 
 
 def model_name(r):
@@ -91,7 +95,7 @@ def main():
         for r in csv.DictReader(f):
             if r["status"] == "ok" and spec_id(r["attack"]) in (reference, other):
                 rows[r["model_key"]][spec_id(r["attack"])] = r
-    lines, missing = [], 0
+    lines, missing, heads = [], 0, {}
     for attacks in rows.values():
         if reference not in attacks or other not in attacks:
             continue
@@ -103,7 +107,7 @@ def main():
         if len(ref) != len(oth) and labels is None:
             sys.exit("%s has %d eval images and %s %d; pass --labels with the test labels to line them up"
                      % (reference, len(ref), other, len(oth)))
-        ref, oth = test_indices(ref, labels), test_indices(oth, labels)
+        ref, oth = test_indices(ref, labels, heads), test_indices(oth, labels, heads)
         images = sorted(ref.keys() & oth.keys())
         if not images:
             continue
@@ -112,13 +116,11 @@ def main():
             sys.exit("%s: %s and %s disagree on the clean outcome of %d of %d images (test image %d first): "
                      "the eval sets do not line up" % (model_name(attacks[reference]), reference, other, len(apart),
                                                       len(images), apart[0]))
-        ref = {i: v[1] for i, v in ref.items()}
-        oth = {i: v[1] for i, v in oth.items()}
         n = len(images)
-        ref_acc = sum(ref[i] for i in images) / n
-        oth_acc = sum(oth[i] for i in images) / n
-        only_ref = sum(oth[i] and not ref[i] for i in images)  # only the reference broke it
-        only_oth = sum(ref[i] and not oth[i] for i in images)  # only the other broke it
+        ref_acc = sum(ref[i][1] for i in images) / n
+        oth_acc = sum(oth[i][1] for i in images) / n
+        only_ref = sum(oth[i][1] and not ref[i][1] for i in images)  # only the reference broke it
+        only_oth = sum(ref[i][1] and not oth[i][1] for i in images)  # only the other broke it
         lines.append((model_name(attacks[reference]), n, ref_acc, oth_acc, only_ref, only_oth))
     if not lines:
         sys.exit("no model in %s has per-image outcomes of both %s and %s" % (folder, reference, other))
